@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyStatic from '@fastify/static';
+import { LogController } from 'fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { JsonLogger } from './common/json-logger.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import type { LoomConfig } from './config/config.js';
+import { SpaFallback } from './web-ui/spa-fallback.js';
+
+/** Builds the NestJS application on Fastify with logging, errors, static UI and OpenAPI wired. */
+export async function createHttpApp(config: LoomConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new JsonLogger(config.logLevel),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  app.setGlobalPrefix('api');
+  const webRoot = resolveWebRoot(config);
+  const spa = new SpaFallback(webRoot);
+  app.useGlobalFilters(new ProblemFilter(spa));
+  if (webRoot && spa.available) {
+    await app.register(fastifyStatic as never, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Loom CRM API')
+    .setDescription('Generic records, metadata, permissions, pipelines and approvals. Errors are application/problem+json.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, openApi);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  return app;
+}
+
+function resolveWebRoot(config: LoomConfig): string | null {
+  const candidate = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(candidate) ? candidate : null;
+}
