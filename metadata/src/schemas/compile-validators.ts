@@ -1,0 +1,30 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import type { DocumentKind } from '../types/metadata-set.js';
+import { schemaOf } from './get-schema.js';
+
+// ajv-formats is CommonJS; its function is both the module and its `default`.
+const addFormats = (formatsModule as unknown as { default: typeof formatsModule.default }).default;
+
+let ajv: Ajv | undefined;
+const compiled = new Map<DocumentKind, ValidateFunction>();
+
+function instance(): Ajv {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false });
+    addFormats(ajv, ['date', 'date-time', 'time', 'uri', 'email']);
+  }
+  return ajv;
+}
+
+/** The compiled ajv validator of a kind, compiled once per process. */
+export function schemaValidator(kind: DocumentKind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    validate = instance().compile(schemaOf(kind));
+    compiled.set(kind, validate);
+  }
+  return validate;
+}
+
+export type SchemaErrorObject = ErrorObject;
