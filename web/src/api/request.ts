@@ -1,0 +1,90 @@
+import { ElMessage } from 'element-plus';
+import 'element-plus/es/components/message/style/css';
+import { useAuthStore } from '@/stores/auth';
+import { router } from '@/router';
+import { i18n } from '@/i18n';
+import { ApiProblem } from './api-problem';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  headers?: Record<string, string>;
+  /** Statuses the caller handles itself (e.g. 422 onto a form): no toast for them. */
+  expect?: readonly number[];
+  /** No toast for any failure (background calls such as the notification count). */
+  silent?: boolean;
+  /** Send no token, and treat 401 as an ordinary answer instead of an ended session (login). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one fetch wrapper of the web client: adds the bearer token, sends and
+ * parses JSON, and turns every failure into a thrown {@link ApiProblem}.
+ * A 401 ends the session and returns to the login page; failures the caller
+ * did not `expect` are shown as a toast.
+ */
+export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = useAuthStore();
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!options.anonymous && auth.token) headers.Authorization = `Bearer ${auth.token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    const problem = ApiProblem.network(cause);
+    if (!options.silent && !options.expect?.includes(0)) ElMessage.error(i18n.global.t('errors.network'));
+    throw problem;
+  }
+
+  if (response.ok) return (await readBody(response)) as T;
+
+  const problem = await ApiProblem.fromResponse(response);
+  if (problem.status === 401 && !options.anonymous) {
+    endSession();
+  } else if (!options.silent && !options.expect?.includes(problem.status)) {
+    ElMessage.error(problem.detail || problem.title || i18n.global.t('errors.unexpected', { status: problem.status }));
+  }
+  throw problem;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  const contentType = response.headers.get('Content-Type') ?? '';
+  return contentType.includes('json') ? JSON.parse(text) : text;
+}
+
+/** The token was refused: forget it and go to /login, coming back here after signing in. */
+function endSession(): void {
+  const auth = useAuthStore();
+  const hadSession = auth.isAuthenticated;
+  auth.clearSession();
+  const current = router.currentRoute.value;
+  // Before the first navigation settles, the route guard sends the user to /login itself.
+  if (current.matched.length === 0 || current.meta.public) return;
+  if (hadSession) ElMessage.warning(i18n.global.t('errors.sessionExpired'));
+  void router.replace({ name: 'login', query: { redirect: current.fullPath } });
+}

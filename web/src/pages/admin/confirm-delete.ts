@@ -1,0 +1,19 @@
+import { ElMessageBox } from 'element-plus';
+import 'element-plus/es/components/message-box/style/css';
+import { i18n } from '@/i18n';
+
+/** Asks before deleting; resolves false when the user cancels. */
+export async function confirmDelete(message: string): Promise<boolean> {
+  const { t } = i18n.global;
+  try {
+    await ElMessageBox.confirm(message, t('common.confirmTitle'), {
+      type: 'warning',
+      confirmButtonText: t('common.delete'),
+      cancelButtonText: t('common.cancel'),
+      confirmButtonClass: 'el-button--danger',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

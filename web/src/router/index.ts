@@ -1,0 +1,63 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
+import { i18n } from '@/i18n';
+import { authGuard } from './auth-guard';
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/login/LoginPage.vue'),
+    meta: { public: true, titleKey: 'login.submit' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/pages/home/HomePage.vue'), meta: { titleKey: 'nav.home' } },
+      {
+        path: 'search',
+        name: 'search',
+        component: () => import('@/pages/search/SearchPage.vue'),
+        meta: { titleKey: 'search.title' },
+      },
+      {
+        path: 'objects/:object',
+        name: 'object',
+        component: () => import('@/pages/objects/ObjectPage.vue'),
+        props: true,
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('@/pages/admin/users/UsersPage.vue'),
+        meta: { roles: ['admin'], titleKey: 'users.title' },
+      },
+      {
+        path: 'admin/teams',
+        name: 'teams',
+        component: () => import('@/pages/admin/teams/TeamsPage.vue'),
+        meta: { roles: ['admin'], titleKey: 'teams.title' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/pages/NotFoundPage.vue'),
+        meta: { titleKey: 'notFound.title' },
+      },
+    ],
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(authGuard);
+
+router.afterEach((to) => {
+  const key = to.meta.titleKey;
+  document.title = key ? `${i18n.global.t(key)} · Loom` : 'Loom';
+});
