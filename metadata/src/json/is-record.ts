@@ -10,6 +10,6 @@ export function ownValue<T>(record: Record<string, T> | undefined | null, key: s
 }
 
 /** Own entries of a record, or none when the value is not a record. */
-export function ownEntries<T>(record: Record<string, T> | undefined | null): [string, T][] {
+export function ownEntries<T = unknown>(record: Record<string, T> | unknown): [string, T][] {
   return isRecord(record) ? (Object.entries(record) as [string, T][]) : [];
 }

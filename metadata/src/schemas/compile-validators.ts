@@ -11,7 +11,7 @@ const compiled = new Map<DocumentKind, ValidateFunction>();
 
 function instance(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, useDefaults: false });
+    ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats(ajv, ['date', 'date-time', 'time', 'uri', 'email']);
   }
   return ajv;

@@ -1,6 +1,6 @@
 import { SYSTEM_FIELD_DEFS, type SystemFieldDef } from '../identifiers/system-fields.js';
 import { isRecord, ownValue } from '../json/is-record.js';
-import type { FieldDef, RelationFieldDef } from '../types/field-def.js';
+import { FIELD_TYPES, type FieldDef, type RelationFieldDef } from '../types/field-def.js';
 import type { MetadataSet } from '../types/metadata-set.js';
 import type { ObjectDef } from '../types/object-def.js';
 import type { PipelineDef } from '../types/pipeline-def.js';
@@ -15,7 +15,7 @@ export function findObject(set: Partial<MetadataSet>, name: string): ObjectDef |
 
 export function findField(set: Partial<MetadataSet>, object: string, name: string): FieldDef | undefined {
   const def = ownValue(findObject(set, object)?.fields, name);
-  return isRecord(def) && typeof def.type === 'string' ? def : undefined;
+  return isRecord(def) && (FIELD_TYPES as readonly unknown[]).includes(def.type) ? def : undefined;
 }
 
 /** A defined field or a system column (`id`, `owner`, `created_at`, …). */
