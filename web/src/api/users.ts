@@ -36,6 +36,7 @@ export function updateUser(id: string, input: Partial<UserInput>): Promise<User>
   return request<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: input, expect: FORM_STATUSES });
 }
 
-export function deleteUser(id: string): Promise<void> {
-  return request<void>(`/api/users/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** `DELETE` deactivates: the user can no longer sign in, and their records keep a valid owner. */
+export function deactivateUser(id: string): Promise<User> {
+  return request<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

@@ -1,13 +1,8 @@
 // English strings. zh-CN.ts must provide every key (its type is this object's shape).
 const en = {
-  app: {
-    name: 'Loom',
-    tagline: 'Open-source low-code CRM',
-  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
-    create: 'Create',
     edit: 'Edit',
     delete: 'Delete',
     actions: 'Actions',
@@ -70,7 +65,6 @@ const en = {
     revision: 'Metadata revision',
     unreachable: 'The server did not answer the health check.',
     userTitle: 'Your account',
-    email: 'Email',
     roles: 'Roles',
     team: 'Team',
     manager: 'Manager',
@@ -109,7 +103,9 @@ const en = {
     nameRequired: 'Enter a name',
     emailRequired: 'Enter an email address',
     passwordRequired: 'Enter an initial password',
-    deleteConfirm: 'Delete the user {name}?',
+    deactivate: 'Deactivate',
+    deactivateConfirm: 'Deactivate {name}? They will no longer be able to sign in; their records keep them as owner.',
+    deactivated: 'User deactivated',
     empty: 'No users yet.',
   },
   teams: {
@@ -128,7 +124,6 @@ const en = {
     network: 'Cannot reach the Loom server. Check your connection.',
     unexpected: 'Something went wrong (HTTP {status}).',
     sessionExpired: 'Your session has ended. Please sign in again.',
-    formInvalid: 'Some fields need your attention.',
   },
   notFound: {
     title: 'Page not found',

@@ -1,14 +1,9 @@
 import type { Messages } from './en';
 
 const zhCN: Messages = {
-  app: {
-    name: 'Loom',
-    tagline: '开源低代码 CRM',
-  },
   common: {
     save: '保存',
     cancel: '取消',
-    create: '新建',
     edit: '编辑',
     delete: '删除',
     actions: '操作',
@@ -71,7 +66,6 @@ const zhCN: Messages = {
     revision: '元数据版本',
     unreachable: '服务器未响应健康检查。',
     userTitle: '我的账号',
-    email: '邮箱',
     roles: '角色',
     team: '团队',
     manager: '上级',
@@ -110,7 +104,9 @@ const zhCN: Messages = {
     nameRequired: '请输入姓名',
     emailRequired: '请输入邮箱地址',
     passwordRequired: '请输入初始密码',
-    deleteConfirm: '确定删除用户 {name} 吗？',
+    deactivate: '停用',
+    deactivateConfirm: '确定停用 {name} 吗？停用后将无法登录，其名下记录的负责人保持不变。',
+    deactivated: '用户已停用',
     empty: '暂无用户。',
   },
   teams: {
@@ -129,7 +125,6 @@ const zhCN: Messages = {
     network: '无法连接 Loom 服务器，请检查网络。',
     unexpected: '出现错误（HTTP {status}）。',
     sessionExpired: '会话已结束，请重新登录。',
-    formInvalid: '部分字段需要修改。',
   },
   notFound: {
     title: '页面不存在',

@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { i18n, setLocale } from '@/i18n';
+import { useAuthStore } from '@/stores/auth';
+import { useMetadataStore } from '@/stores/metadata';
+import SidebarNav from './SidebarNav.vue';
+
+vi.mock('@/router', () => ({ router: { currentRoute: { value: { matched: [], meta: {} } }, replace: vi.fn() } }));
+
+async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useAuthStore().setSession('jwt', { id: 'u1', email: 'a@loom.local', name: 'A', roles });
+  useMetadataStore().document = objects ? ({ revision: 3, objects } as never) : null;
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+  await router.push('/');
+  const wrapper = mount(SidebarNav, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router] } });
+  await flushPromises();
+  return wrapper;
+}
+
+const objects = {
+  opportunity: { name: 'opportunity', label: { en: 'Opportunity', 'zh-CN': '商机' } },
+  account: { name: 'account', label: { en: 'Account', 'zh-CN': '客户' } },
+  complaint: { name: 'complaint', label: 'Complaint' },
+};
+
+describe('SidebarNav', () => {
+  beforeEach(() => setLocale('en'));
+
+  it('lists the metadata objects by label, sorted, under "Objects"', async () => {
+    const text = (await mountNav([], objects)).text();
+    expect(text).toMatch(/Home\s*Objects\s*Account\s*Complaint\s*Opportunity/);
+  });
+
+  it('shows object labels in the chosen language', async () => {
+    setLocale('zh-CN');
+    const text = (await mountNav([], objects)).text();
+    expect(text).toContain('商机');
+    expect(text).toContain('客户');
+    expect(text).toContain('Complaint');
+  });
+
+  it('shows no Objects section while the server has no metadata', async () => {
+    const text = (await mountNav([], null)).text();
+    expect(text).not.toContain('Objects');
+  });
+
+  it('shows Users and Teams to admins only', async () => {
+    expect((await mountNav(['sales_rep'], null)).text()).not.toContain('Users');
+    const admin = (await mountNav(['admin'], null)).text();
+    expect(admin).toContain('Administration');
+    expect(admin).toMatch(/Users\s*Teams/);
+  });
+});
