@@ -1,3 +1,6 @@
+// Browser end-to-end test of the admin shell: real server, Debian Chromium, screenshots in web/test-results/.
+// Run: npm run test:e2e -w web (builds nothing: needs web/dist and server/dist). LOOM_E2E_URL,
+// LOOM_E2E_ADMIN_EMAIL and LOOM_E2E_ADMIN_PASSWORD point it at a running server; else it starts one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
@@ -65,6 +68,7 @@ describe('signing in and the admin shell', () => {
     await page.reload();
     await page.getByTestId('nav-menu').getByText('首页').waitFor();
     await page.getByTestId('health-card').getByText('正常').first().waitFor();
+    expect(await page.title()).toBe('首页 · Loom');
     await screenshot(page, 'home-zh');
   });
 
@@ -132,6 +136,17 @@ describe('signing in and the admin shell', () => {
     await phone.getByTestId('sidebar-toggle').click();
     await phone.getByTestId('nav-drawer').getByTestId('nav-teams').waitFor();
     await screenshot(phone, 'phone-drawer');
+    await phone.keyboard.press('Escape');
     await phone.close();
+  });
+
+  it('signs out from the user menu, back to the login page', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('input[name="email"]').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('loom.token'))).toBeNull();
+    await screenshot(page, 'phone-login');
   });
 });

@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RouteRecordRaw } from 'vue-router';
-import { i18n } from '@/i18n';
 import { authGuard } from './auth-guard';
 
 const routes: RouteRecordRaw[] = [
@@ -56,8 +55,3 @@ export const router = createRouter({
 });
 
 router.beforeEach(authGuard);
-
-router.afterEach((to) => {
-  const key = to.meta.titleKey;
-  document.title = key ? `${i18n.global.t(key)} · Loom` : 'Loom';
-});
