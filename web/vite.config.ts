@@ -25,7 +25,8 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   server: {
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: true } },
+    // LOOM_API_URL points the dev server at another API (e.g. http://localhost:3100).
+    proxy: { '/api': { target: process.env.LOOM_API_URL ?? 'http://localhost:3000', changeOrigin: true } },
   },
   build: {
     outDir: 'dist',
