@@ -93,6 +93,7 @@ describe('validateMetadataSet', () => {
       ['/pipelines/sales/amountField', 'type_mismatch'], ['/pipelines/sales/closeDateField', 'type_mismatch'],
     ]);
     expect(errorsAfter((s) => { s.objects.opportunity.fields.stage.pipeline = 'nope'; })).toEqual([['/objects/opportunity/fields/stage/pipeline', 'unknown_pipeline']]);
+    expect(errorsAfter((s) => { s.objects.opportunity.fields.stage.default = 'closing'; })).toEqual([['/objects/opportunity/fields/stage/default', 'unknown_stage']]);
   });
 
   it('tells several pipelines on one field apart by record type', () => {

@@ -3,7 +3,7 @@ import { fitsResultType, typeFormula } from '../../formula/type-formula.js';
 import { byteLength, joinTableName, MAX_IDENTIFIER_BYTES, tableName } from '../../identifiers/physical-names.js';
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { fieldValueKind, ORDERED_KINDS } from '../../set/field-value-kind.js';
-import { isManyToOne } from '../../set/find-definitions.js';
+import { isManyToOne, stageKeysOf } from '../../set/find-definitions.js';
 import type { FieldDef, FieldOfType } from '../../types/field-def.js';
 import type { ObjectDef } from '../../types/object-def.js';
 import { checkCondition, isBroken, requireField, requireObject, type ReferenceContext } from './reference-context.js';
@@ -67,6 +67,10 @@ function checkFormula(ctx: ReferenceContext, object: string, field: FieldOfType<
 }
 
 function checkStageField(ctx: ReferenceContext, object: string, name: string, field: FieldOfType<'stage'>, at: string): void {
+  const keys = stageKeysOf(ctx.set, object, name);
+  if (field.default !== undefined && keys.length > 0 && !keys.includes(field.default)) {
+    ctx.errors.add(childPointer(at, 'default'), `"${field.default}" is not a stage of ${object}.${name}`, 'unknown_stage');
+  }
   if (field.pipeline === undefined || isBroken(ctx, 'pipelines', field.pipeline)) return;
   const pipeline = ctx.set.pipelines && Object.hasOwn(ctx.set.pipelines, field.pipeline) ? ctx.set.pipelines[field.pipeline] : undefined;
   if (!pipeline) ctx.errors.add(childPointer(at, 'pipeline'), `unknown pipeline "${field.pipeline}"`, 'unknown_pipeline');
