@@ -26,7 +26,10 @@ export function parseOperand(op: CompareOp, raw: unknown, field: ResolvedField, 
     ctx.errors.add(at, message, code);
     return undefined;
   };
-  if (kind === 'none') return fail(`"${field.name}" is a oneToMany relation; filter the ${(field.def as { target?: string }).target ?? 'related'} object instead`, 'invalid_operator');
+  if (kind === 'none') {
+    const target = 'target' in field.def ? field.def.target : 'related';
+    return fail(`"${field.name}" is a oneToMany relation; filter the ${target} object instead`, 'invalid_operator');
+  }
   if (!OPERATOR_KINDS[op].has(kind)) return fail(`$${op} does not apply to ${field.def.type} field "${field.name}"`, 'invalid_operator');
   if (typeof raw === 'string' && /^\$[A-Za-z]/.test(raw)) return parseReference(op, raw, kind, path, ctx, fail);
 

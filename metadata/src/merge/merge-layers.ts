@@ -50,7 +50,7 @@ function mergeDefinition(
   }
   const earlier = prov.of(at);
   if (!isRecord(overlay)) {
-    if (section === 'objects') prov.conflict(at, earlier, source, `${source} cannot remove object "${name}" defined by ${earlier}; archive or hide it instead`);
+    if (section === 'objects') prov.conflict(at, earlier, source, `${source} cannot remove object "${name}" defined by ${earlier}`);
     else delete target[name];
     return;
   }
@@ -62,7 +62,8 @@ function mergeDefinition(
   for (const [key, value] of Object.entries(overlay)) {
     const fixed = key === 'kind' || key === 'name' || (ANCHORS[section] ?? []).includes(key);
     if (fixed && value !== merged[key]) {
-      prov.conflict(childPointer(at, key), earlier, source, `${source} cannot change the ${key} of ${kind} "${name}" from ${JSON.stringify(merged[key])} (${earlier}) to ${JSON.stringify(value)}`);
+      const message = `${source} cannot change the ${key} of ${kind} "${name}" from ${JSON.stringify(merged[key])} (${earlier}) to ${JSON.stringify(value)}`;
+      prov.conflict(childPointer(at, key), earlier, source, message);
     } else if (section === 'roles' && (key === 'objects' || key === 'inherits')) {
       Object.assign(merged, mergeRolePart(merged as unknown as RoleDef, key, value));
     } else {

@@ -32,11 +32,15 @@ export function mergeObject(base: ObjectDef, overlay: Record<string, unknown>, s
         merged[key] = union((base[key] ?? []) as unknown[], value) as never;
         break;
       case 'archived':
-        if (value === true && !base.archived) prov.conflict(childPointer(at, 'archived'), earlier, source, `${source} cannot remove object "${base.name}" defined by ${earlier}`);
+        if (value === true && !base.archived) {
+          prov.conflict(childPointer(at, 'archived'), earlier, source, `${source} cannot remove object "${base.name}" defined by ${earlier}`);
+        }
         break;
       case 'kind':
       case 'name':
-        if (value !== base[key]) prov.conflict(childPointer(at, key), earlier, source, `${source} cannot change the ${key} of "${base.name}" (${earlier})`);
+        if (value !== base[key]) {
+          prov.conflict(childPointer(at, key), earlier, source, `${source} cannot change the ${key} of "${base.name}" (${earlier})`);
+        }
         break;
       default:
         (merged as unknown as Record<string, unknown>)[key] = structuredClone(value);

@@ -8,6 +8,12 @@ import type { PipelineDef } from '../types/pipeline-def.js';
 // Lookups tolerate half-valid sets (a document with schema errors) and never
 // read inherited properties, so `constructor` is not an object.
 
+/** A definition of any section by name (own properties only), or undefined. */
+export function findDefinition<S extends keyof MetadataSet>(set: Partial<MetadataSet>, section: S, name: string): MetadataSet[S][string] | undefined {
+  const def = ownValue(set[section] as Record<string, MetadataSet[S][string]> | undefined, name);
+  return isRecord(def) ? def : undefined;
+}
+
 export function findObject(set: Partial<MetadataSet>, name: string): ObjectDef | undefined {
   const obj = ownValue(set.objects, name);
   return isRecord(obj) ? obj : undefined;

@@ -208,6 +208,9 @@ describe('validateDocument(pipeline, approval, role, automation, layout, plugin)
     expect(paths('automation', { ...base, trigger: { object: 'deal', event: 'created' }, actions: [{ type: 'webhook', url: 'ftp://x' }, { type: 'sms' }, { type: 'notify', user: 'u' }] })).toEqual([
       '/actions/0/url', '/actions/1/type', '/actions/2/message',
     ]);
+    const hook = (secret: string) => ({ ...base, trigger: { object: 'deal', event: 'created' }, actions: [{ type: 'webhook', url: 'https://x.example', secret }] });
+    expect(paths('automation', hook('short'))).toEqual(['/actions/0/secret']);
+    expect(paths('automation', hook('****'))).toEqual([]);
     expect(codes('automation', { ...base, trigger: { schedule: '61 * * *  *' }, actions: [actions[0]] })).toEqual([
       ['/trigger/schedule', 'invalid_schedule'], ['/actions/0', 'invalid_value'],
     ]);

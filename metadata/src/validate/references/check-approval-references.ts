@@ -1,5 +1,5 @@
 import { childPointer, pointer } from '../../json/json-pointer.js';
-import { isRecord } from '../../json/is-record.js';
+import { findDefinition } from '../../set/find-definitions.js';
 import type { ApprovalDef, Approvers } from '../../types/approval-def.js';
 import { checkCondition, isWritable, requireField, requireObject, type ReferenceContext } from './reference-context.js';
 
@@ -31,7 +31,7 @@ export function checkApprovalReferences(ctx: ReferenceContext, a: ApprovalDef): 
 }
 
 function checkApprovers(ctx: ReferenceContext, object: string, approvers: Approvers, at: string): void {
-  if (approvers.role !== undefined && !(isRecord(ctx.set.roles) && Object.hasOwn(ctx.set.roles, approvers.role))) {
+  if (approvers.role !== undefined && !findDefinition(ctx.set, 'roles', approvers.role)) {
     ctx.errors.add(childPointer(at, 'role'), `unknown role "${approvers.role}"`, 'unknown_role');
   }
   if (approvers.userField !== undefined) {

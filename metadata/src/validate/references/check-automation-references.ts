@@ -1,7 +1,7 @@
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { isSystemField } from '../../identifiers/system-fields.js';
 import { fieldValueKind } from '../../set/field-value-kind.js';
-import { findObject } from '../../set/find-definitions.js';
+import { findDefinition, findObject } from '../../set/find-definitions.js';
 import type { AutomationDef } from '../../types/automation-def.js';
 import { checkCondition, isBroken, isWritable, requireField, requireObject, type ReferenceContext } from './reference-context.js';
 
@@ -18,7 +18,8 @@ export function checkAutomationReferences(ctx: ReferenceContext, a: AutomationDe
       const def = requireField(ctx, object, t.dateField, at);
       if (def && !['date', 'datetime'].includes(fieldValueKind(def, ctx.set))) ctx.errors.add(at, `"${t.dateField}" is not a date field`, 'type_mismatch');
     }
-    if ('event' in t && t.event === 'stageChanged' && !Object.values(findObject(ctx.set, object)?.fields ?? {}).some((f) => f?.type === 'stage')) {
+    const hasStage = Object.values(findObject(ctx.set, object)?.fields ?? {}).some((f) => f?.type === 'stage');
+    if ('event' in t && t.event === 'stageChanged' && !hasStage) {
       ctx.errors.add(childPointer(base, 'trigger', 'event'), `${object} has no stage field`, 'invalid_reference');
     }
   }
@@ -33,7 +34,7 @@ export function checkAutomationReferences(ctx: ReferenceContext, a: AutomationDe
         return;
       case 'startApproval': {
         if (isBroken(ctx, 'approvals', action.process)) return;
-        const approval = ctx.set.approvals && Object.hasOwn(ctx.set.approvals, action.process) ? ctx.set.approvals[action.process] : undefined;
+        const approval = findDefinition(ctx.set, 'approvals', action.process);
         if (!approval) ctx.errors.add(childPointer(at, 'process'), `unknown approval process "${action.process}"`, 'unknown_approval');
         else if (object !== undefined && approval.object !== object) {
           ctx.errors.add(childPointer(at, 'process'), `approval "${action.process}" is for ${approval.object}, not ${object}`, 'invalid_reference');

@@ -3,7 +3,7 @@ import { fitsResultType, typeFormula } from '../../formula/type-formula.js';
 import { byteLength, joinTableName, MAX_IDENTIFIER_BYTES, tableName } from '../../identifiers/physical-names.js';
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { fieldValueKind, ORDERED_KINDS } from '../../set/field-value-kind.js';
-import { isManyToOne, stageKeysOf } from '../../set/find-definitions.js';
+import { findDefinition, isManyToOne, stageKeysOf } from '../../set/find-definitions.js';
 import type { FieldDef, FieldOfType } from '../../types/field-def.js';
 import type { ObjectDef } from '../../types/object-def.js';
 import { checkCondition, isBroken, requireField, requireObject, type ReferenceContext } from './reference-context.js';
@@ -72,7 +72,7 @@ function checkStageField(ctx: ReferenceContext, object: string, name: string, fi
     ctx.errors.add(childPointer(at, 'default'), `"${field.default}" is not a stage of ${object}.${name}`, 'unknown_stage');
   }
   if (field.pipeline === undefined || isBroken(ctx, 'pipelines', field.pipeline)) return;
-  const pipeline = ctx.set.pipelines && Object.hasOwn(ctx.set.pipelines, field.pipeline) ? ctx.set.pipelines[field.pipeline] : undefined;
+  const pipeline = findDefinition(ctx.set, 'pipelines', field.pipeline);
   if (!pipeline) ctx.errors.add(childPointer(at, 'pipeline'), `unknown pipeline "${field.pipeline}"`, 'unknown_pipeline');
   else if (pipeline.object !== object || pipeline.field !== name) {
     ctx.errors.add(childPointer(at, 'pipeline'), `pipeline "${field.pipeline}" is for ${pipeline.object}.${pipeline.field}`, 'invalid_reference');
@@ -90,7 +90,9 @@ export function checkTableNames(ctx: ReferenceContext, objects: ObjectDef[]): vo
   for (const obj of objects) claim(tableName(obj.name), pointer('objects', obj.name));
   for (const obj of objects) {
     for (const [name, field] of Object.entries(obj.fields) as [string, FieldDef][]) {
-      if (field.type === 'relation' && field.relationType === 'manyToMany') claim(joinTableName(obj.name, name), pointer('objects', obj.name, 'fields', name));
+      if (field.type === 'relation' && field.relationType === 'manyToMany') {
+        claim(joinTableName(obj.name, name), pointer('objects', obj.name, 'fields', name));
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { fieldValueKind } from '../../set/field-value-kind.js';
-import { findObject, pipelinesOf } from '../../set/find-definitions.js';
+import { findDefinition, findObject, pipelinesOf } from '../../set/find-definitions.js';
 import type { PipelineDef } from '../../types/pipeline-def.js';
 import { checkCondition, isBroken, requireField, requireObject, type ReferenceContext } from './reference-context.js';
 
@@ -16,7 +16,7 @@ export function checkPipelineReferences(ctx: ReferenceContext, p: PipelineDef): 
     const at = childPointer(base, 'stages', i);
     stage.requiredFields?.forEach((f, j) => requireField(ctx, p.object, f, childPointer(at, 'requiredFields', j)));
     if (!stage.gate || isBroken(ctx, 'approvals', stage.gate.approval)) return;
-    const approval = ctx.set.approvals && Object.hasOwn(ctx.set.approvals, stage.gate.approval) ? ctx.set.approvals[stage.gate.approval] : undefined;
+    const approval = findDefinition(ctx.set, 'approvals', stage.gate.approval);
     if (!approval) ctx.errors.add(childPointer(at, 'gate', 'approval'), `unknown approval process "${stage.gate.approval}"`, 'unknown_approval');
     else if (approval.object !== p.object) {
       ctx.errors.add(childPointer(at, 'gate', 'approval'), `approval "${stage.gate.approval}" is for ${approval.object}, not ${p.object}`, 'invalid_reference');

@@ -1,5 +1,6 @@
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { isRecord } from '../../json/is-record.js';
+import { findDefinition } from '../../set/find-definitions.js';
 import type { RoleDef } from '../../types/role-def.js';
 import { checkCondition, requireField, requireObject, type ReferenceContext } from './reference-context.js';
 
@@ -9,7 +10,7 @@ const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export function checkRoleReferences(ctx: ReferenceContext, role: RoleDef): void {
   const base = pointer('roles', role.name);
   role.inherits?.forEach((parent, i) => {
-    if (!(isRecord(ctx.set.roles) && Object.hasOwn(ctx.set.roles, parent))) {
+    if (!findDefinition(ctx.set, 'roles', parent)) {
       ctx.errors.add(childPointer(base, 'inherits', i), `unknown role "${parent}"`, 'unknown_role');
     }
   });
@@ -35,7 +36,8 @@ export function checkRoleCycles(ctx: ReferenceContext, roles: RoleDef[]): void {
         const loop = [start.name, ...trail].sort().join(',');
         if (parent === start.name && trail.length > 0 && !reported.has(loop)) {
           reported.add(loop);
-          ctx.errors.add(pointer('roles', role.name, 'inherits', i), `roles inherit in a loop: ${[start.name, ...trail, start.name].join(' → ')}`, 'inherit_cycle');
+          const message = `roles inherit in a loop: ${[start.name, ...trail, start.name].join(' → ')}`;
+          ctx.errors.add(pointer('roles', role.name, 'inherits', i), message, 'inherit_cycle');
           return;
         }
         const next = byName.get(parent);
