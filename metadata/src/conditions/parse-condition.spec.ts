@@ -83,6 +83,7 @@ describe('parseCondition: errors point into the filter', () => {
     [{ amount: { $gt: 1, plain: 2 } }, '/amount/plain', 'invalid_condition'],
     [{ $not: 'x' }, '/$not', 'invalid_condition'],
     [{ 'a/b': 1 }, '/a~1b', 'unknown_field'],
+    [{ owner: { $in: ['u1', '$user.id'] } }, '/owner/$in/1', 'invalid_value'],
   ])('%j → %s', (json, path, code) => {
     const { ast, errors } = parse(json);
     expect(ast).toBeNull();

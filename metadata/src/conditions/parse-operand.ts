@@ -36,7 +36,9 @@ export function parseOperand(op: CompareOp, raw: unknown, field: ResolvedField, 
   const lit = literalContext(field, kind, ctx.set);
   const element: LiteralContext = { ...lit, kind: ELEMENT_KIND[kind] ?? kind };
   const scalar = (value: unknown, at: string, c: LiteralContext): boolean => {
-    const problem = checkScalar(value, c);
+    const problem = typeof value === 'string' && /^\$[A-Za-z]/.test(value)
+      ? 'variables cannot be used inside an array'
+      : checkScalar(value, c);
     if (problem) fail(problem, 'invalid_value', at);
     return !problem;
   };

@@ -3,8 +3,11 @@ import formatsModule from 'ajv-formats';
 import type { DocumentKind } from '../types/metadata-set.js';
 import { schemaOf } from './get-schema.js';
 
-// ajv-formats is CommonJS; its function is both the module and its `default`.
-const addFormats = (formatsModule as unknown as { default: typeof formatsModule.default }).default;
+// ajv-formats is CommonJS: Node hands over module.exports, bundlers may hand over its `default`;
+// the plugin function is both, so take `default` when there is one.
+type FormatsPlugin = typeof formatsModule.default;
+const formats = formatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = formats.default ?? formats;
 
 let ajv: Ajv | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
