@@ -4,6 +4,7 @@ import type { LoomConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetadataModule } from './metadata/metadata.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule],
     };
   }
 }

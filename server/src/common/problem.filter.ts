@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { codeForStatus, ProblemBody, ProblemError } from './problem.js';
 import type { SpaFallback } from '../web-ui/spa-fallback.js';
+import { QueryError } from '../query/query-error.js';
 
 /** Turns every error into application/problem+json; a 500 never carries a stack. */
 @Catch()
@@ -27,6 +28,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: FastifyRequest): { body: ProblemBody; headers: Record<string, string> } {
     if (exception instanceof ProblemError) return { body: exception.body, headers: exception.headers };
+    if (exception instanceof QueryError) {
+      const code = exception.status === 403 ? 'forbidden' : exception.status === 422 ? 'validation' : 'bad_request';
+      return { body: new ProblemError(code, exception.message, { errors: exception.errors }).body, headers: {} };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const detail = status === 404 ? `No route for ${request.method} ${request.url.split('?')[0]}` : messageOf(exception.getResponse());

@@ -4,26 +4,10 @@ export interface ProblemItem {
   message: string;
 }
 
-export type ProblemCode =
-  | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'precondition_failed'
-  | 'payload_too_large' | 'validation' | 'locked' | 'rate_limited' | 'internal' | 'unavailable';
+export type { ProblemCode } from '@loom/metadata';
+import { PROBLEM_BASE, PROBLEM_TYPES, problemCodeForStatus, type ProblemCode } from '@loom/metadata';
 
-const STATUS: Record<ProblemCode, [number, string]> = {
-  bad_request: [400, 'Bad request'],
-  unauthorized: [401, 'Unauthorized'],
-  forbidden: [403, 'Forbidden'],
-  not_found: [404, 'Not found'],
-  conflict: [409, 'Conflict'],
-  precondition_failed: [412, 'Precondition failed'],
-  payload_too_large: [413, 'Payload too large'],
-  validation: [422, 'Validation failed'],
-  locked: [423, 'Locked'],
-  rate_limited: [429, 'Too many requests'],
-  internal: [500, 'Internal server error'],
-  unavailable: [503, 'Service unavailable'],
-};
-
-export const PROBLEM_BASE = 'https://loom.dev/problems/';
+export { PROBLEM_BASE };
 
 export interface ProblemBody {
   type: string;
@@ -40,21 +24,16 @@ export class ProblemError extends Error {
   readonly headers: Record<string, string>;
 
   constructor(code: ProblemCode, detail?: string, extra: { errors?: ProblemItem[]; headers?: Record<string, string>; [k: string]: unknown } = {}) {
-    super(detail ?? STATUS[code][1]);
+    super(detail ?? PROBLEM_TYPES[code].title.en);
     const { headers = {}, ...rest } = extra;
-    const [status, title] = STATUS[code];
-    this.status = status;
+    const t = PROBLEM_TYPES[code];
+    this.status = t.status;
     this.headers = headers;
-    this.body = { type: PROBLEM_BASE + code.replace(/_/g, '-'), title, status, ...(detail ? { detail } : {}), ...rest };
+    this.body = { type: t.type, title: t.title.en, status: t.status, ...(detail ? { detail } : {}), ...rest };
   }
 }
 
-export const problemStatus = (code: ProblemCode): number => STATUS[code][0];
-
-export function codeForStatus(status: number): ProblemCode {
-  const hit = (Object.keys(STATUS) as ProblemCode[]).find((c) => STATUS[c][0] === status);
-  return hit ?? (status >= 500 ? 'internal' : 'bad_request');
-}
+export const codeForStatus = problemCodeForStatus;
 
 export const badRequest = (detail: string, errors?: ProblemItem[]) => new ProblemError('bad_request', detail, errors ? { errors } : {});
 export const notFound = (detail = 'Not found') => new ProblemError('not_found', detail);

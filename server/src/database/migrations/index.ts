@@ -1,4 +1,6 @@
 import { CoreAuth1764489600001 } from './0001-core-auth.js';
+import { Metadata1764489600002 } from './0002-metadata.js';
+import { Records1764489600003 } from './0003-records.js';
 
 /** Every system-table migration, in order. */
-export const migrations = [CoreAuth1764489600001];
+export const migrations = [CoreAuth1764489600001, Metadata1764489600002, Records1764489600003];

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectDef } from '@loom/metadata';
+import { joinTableName, JOIN_TABLE_COLUMNS } from '@loom/metadata';
+import { Db, type Tx } from '../database/db.js';
+import { conflict, notFound, ProblemError } from '../common/problem.js';
+import { quoteIdent as q } from '../query/sql/quote-ident.js';
+import { sequenceName } from '../schema-migrator/ddl.js';
+import { formatAutonumber } from './lib/format-autonumber.js';
+import { recordWritten } from './lib/history-and-outbox.js';
+import { recordChanges } from './lib/record-changes.js';
+import { columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
+
+export interface WriteActor {
+  id: string;
+}
+
+const table = (object: string) => `${q('data')}.${q(object)}`;
+
+/** Row as `{ field: value }` (relation columns back to field names), read inside the transaction. */
+export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { deleted?: boolean } = {}): Promise<Record<string, unknown> | null> {
+  const [row] = await tx.query<{ r: Record<string, unknown> }>(
+    `SELECT to_jsonb(t) AS r FROM ${table(obj.name)} t WHERE t."id" = $1 AND t."deleted_at" IS ${opts.deleted ? 'NOT NULL' : 'NULL'} FOR UPDATE`,
+    [id],
+  );
+  if (!row) return null;
+  const out: Record<string, unknown> = { id: row.r.id, owner: row.r.owner, version: row.r.version };
+  for (const s of storedFields(obj)) out[s.field] = row.r[s.column] ?? null;
+  for (const m of manyToManyFields(obj)) {
+    const ids = await tx.query<{ id: string }>(`SELECT ${q(JOIN_TABLE_COLUMNS.target)} AS id FROM ${table(joinTableName(obj.name, m.field))} WHERE ${q(JOIN_TABLE_COLUMNS.source)} = $1 ORDER BY 1`, [id]);
+    out[m.field] = ids.map((r) => r.id);
+  }
+  return out;
+}
+
+/**
+ * The one write path for records: single, bulk, import, merge and restore all call it inside their
+ * transaction, so every write gets the same history row and outbox event.
+ */
+@Injectable()
+export class RecordWriter {
+  constructor(private readonly db: Db) {}
+
+  async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth = 0): Promise<string> {
+    const cols: string[] = ['"owner"', '"created_by"', '"updated_by"'];
+    const params: unknown[] = [values.owner ?? actor.id, actor.id, actor.id];
+    for (const s of storedFields(obj)) {
+      let v = values[s.field];
+      if (s.def.type === 'autonumber') {
+        const [{ n }] = await tx.query<{ n: number }>(`SELECT nextval($1::regclass)::bigint AS n`, [`${q('data')}.${q(sequenceName(obj.name, s.field))}`]);
+        v = formatAutonumber(s.def.pattern, n);
+      }
+      if (v === undefined) continue;
+      cols.push(q(s.column));
+      params.push(columnValue(s.def, v));
+    }
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING "id"`,
+      params,
+    );
+    await this.writeManyToMany(tx, obj, row.id, values);
+    const after = { ...values, owner: values.owner ?? actor.id };
+    const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
+    await recordWritten(tx, { object: obj.name, recordId: row.id, version: 1, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth });
+    return row.id;
+  }
+
+  /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
+  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown> } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown> }> {
+    const before = opts.before ?? await lockRow(tx, obj, id);
+    if (!before) throw notFound(`No ${obj.name} ${id}`);
+    if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
+      throw new ProblemError('precondition_failed', `The record is at version ${before.version}, not ${opts.expectedVersion}; reload it and try again`, { currentVersion: before.version });
+    }
+    const changes = recordChanges(before, values, [...Object.keys(obj.fields), 'owner']);
+    if (!Object.keys(changes).length) return { changes, version: before.version as number, before };
+    const sets = ['"version" = "version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
+    const params: unknown[] = [id, actor.id];
+    if ('owner' in changes) {
+      params.push(values.owner);
+      sets.push(`"owner" = $${params.length}`);
+    }
+    for (const s of storedFields(obj)) {
+      if (!(s.field in changes)) continue;
+      params.push(columnValue(s.def, values[s.field]));
+      sets.push(`${q(s.column)} = $${params.length}`);
+    }
+    const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING "version"`, params);
+    await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
+    await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth });
+    return { changes, version: row.version, before };
+  }
+
+  async softDelete(tx: Tx, obj: ObjectDef, id: string, actor: WriteActor, expectedVersion?: number): Promise<void> {
+    const before = await lockRow(tx, obj, id);
+    if (!before) throw notFound(`No ${obj.name} ${id}`);
+    if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ProblemError('precondition_failed', `The record is at version ${before.version}, not ${expectedVersion}`);
+    const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET "deleted_at" = now(), "version" = "version" + 1, "updated_by" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING "version"`, [id, actor.id]);
+    await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'delete', changes: {}, actor: actor.id, trackHistory: true });
+  }
+
+  async restore(tx: Tx, obj: ObjectDef, id: string, actor: WriteActor): Promise<void> {
+    const before = await lockRow(tx, obj, id, { deleted: true });
+    if (!before) throw notFound(`No deleted ${obj.name} ${id}`);
+    const rows = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET "deleted_at" = NULL, "version" = "version" + 1, "updated_by" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING "version"`, [id, actor.id])
+      .catch((e: unknown) => {
+        if (e instanceof ProblemError && e.status === 409) throw conflict('Restoring would duplicate a unique value held by another record', { errors: e.body.errors });
+        throw e;
+      });
+    await recordWritten(tx, { object: obj.name, recordId: id, version: rows[0].version, action: 'restore', changes: {}, actor: actor.id, trackHistory: true });
+  }
+
+  private async writeManyToMany(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, replace = false): Promise<void> {
+    for (const m of manyToManyFields(obj)) {
+      const ids = values[m.field];
+      if (!Array.isArray(ids)) continue;
+      const jt = table(joinTableName(obj.name, m.field));
+      const { source, target } = JOIN_TABLE_COLUMNS;
+      if (replace) await tx.query(`DELETE FROM ${jt} WHERE ${q(source)} = $1`, [id]);
+      if (ids.length) await tx.query(`INSERT INTO ${jt} (${q(source)}, ${q(target)}) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, ids]);
+    }
+  }
+}
