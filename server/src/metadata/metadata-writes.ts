@@ -80,6 +80,8 @@ export const removeField = (object: string, field: string, purge: boolean, base:
   if (purge) {
     if (base.objects[object]?.fields[field]) throw invalid([{ path: `/fields/${field}`, message: 'a base field can be archived, not purged' }]);
     delete obj.fields[field];
+  } else if (base.objects[object]?.fields[field]) {
+    obj.fields[field] = { ...obj.fields[field], hidden: true }; // a later layer may hide a base field, never drop it
   } else {
     obj.fields[field] = { ...obj.fields[field], archived: true };
   }

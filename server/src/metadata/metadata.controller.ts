@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { diffMetadata, getSchema, SECTION_OF_KIND, DOCUMENT_KINDS, type DocumentKind, type MetadataKind, type MetadataSet, type ObjectDef } from '@loom/metadata';
 import type { FastifyReply } from 'fastify';
 import { AdminOnly, CurrentUser, User, isAdmin } from '../auth/current-user.js';
-import { badRequest, notFound } from '../common/problem.js';
+import { badRequest, notFound, ProblemError } from '../common/problem.js';
+import { whereUsed } from './where-used.js';
 import { MetadataLayers } from './metadata-layers.js';
 import { MetadataPublisher, type PublishResult } from './metadata-publisher.service.js';
 import { MetadataRegistry } from './metadata-registry.service.js';
@@ -104,7 +105,7 @@ export class MetadataController {
   @AdminOnly()
   async createObject(@User() user: CurrentUser, @Body() body: ObjectDef, @Query() query: WriteQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.publish(user, writes.createObject(body), `create object ${body?.name}`, writeOptions(query as never));
-    if (result.applied) reply.status(201);
+    reply.status(result.applied ? 201 : 200);
     return result.applied ? { object: result.set.objects[body.name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 
@@ -119,7 +120,7 @@ export class MetadataController {
   @AdminOnly()
   async addField(@User() user: CurrentUser, @Param('name') name: string, @Body() body: { name: string }, @Query() query: WriteQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.publish(user, writes.addField(name, body ?? {}), `add field ${name}.${body?.name}`, writeOptions(query as never));
-    if (result.applied) reply.status(201);
+    reply.status(result.applied ? 201 : 200);
     return result.applied ? { field: result.set.objects[name].fields[body.name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 
@@ -134,8 +135,14 @@ export class MetadataController {
   @AdminOnly()
   async removeField(@User() user: CurrentUser, @Param('name') name: string, @Param('field') field: string, @Query() query: WriteQuery) {
     const opts = writeOptions(query as never, true);
-    const result = await this.publish(user, writes.removeField(name, field, opts.purge, this.layers.baseSet()), `${opts.purge ? 'purge' : 'archive'} field ${name}.${field}`, opts);
-    return { plan: result.plan, ...(result.applied ? { revision: result.revision } : {}) };
+    try {
+      const result = await this.publish(user, writes.removeField(name, field, opts.purge, this.layers.baseSet()), `${opts.purge ? 'purge' : 'archive'} field ${name}.${field}`, opts);
+      return { plan: result.plan, ...(result.applied ? { revision: result.revision } : {}) };
+    } catch (e) {
+      // a field still in use cannot go: say where it is used
+      if (e instanceof ProblemError && e.status === 422) e.body.whereUsed = whereUsed(this.registry.current().set, [{ kind: 'archiveField', class: 'destructive', path: `/objects/${name}/fields/${field}`, description: '', sql: [] }]);
+      throw e;
+    }
   }
 
   @Delete('objects/:name')
@@ -153,7 +160,7 @@ export class MetadataController {
     if (kind === 'object') throw badRequest('Objects are changed with POST/PATCH /api/metadata/objects');
     const existed = !!(this.registry.current().set[SECTION_OF_KIND[kind]] as Record<string, unknown>)[name];
     const result = await this.publish(user, writes.putDefinition(kind, name, body ?? {}), `put ${kind} ${name}`, writeOptions(query as never));
-    if (result.applied && !existed) reply.status(201);
+    reply.status(result.applied && !existed ? 201 : 200);
     return result.applied ? { [kind]: (result.set[SECTION_OF_KIND[kind]] as Record<string, unknown>)[name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 

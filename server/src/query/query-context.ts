@@ -1,0 +1,22 @@
+/**
+ * The caller and the clock a query is compiled for: the values behind the condition
+ * variables `$user.id`, `$user.team`, `$user.subordinates`, `$now`, `$today`, and the
+ * formula functions TODAY() and NOW(). Passing them in keeps the compiler pure.
+ */
+export interface QueryContext {
+  /** The caller's user id. */
+  userId: string;
+  /** Ids of the users in the caller's team (`$user.team`). */
+  teamUserIds: string[];
+  /** Ids of the users below the caller (`$user.subordinates`). */
+  subordinateIds: string[];
+  /** `$now` and NOW(). */
+  now: Date;
+  /** `$today` and TODAY(): a UTC date, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** A context for `userId` at `now` (today = now's UTC date); teams and subordinates default to none. */
+export function queryContext(userId: string, now: Date, extra: Partial<QueryContext> = {}): QueryContext {
+  return { userId, teamUserIds: [], subordinateIds: [], now, today: now.toISOString().slice(0, 10), ...extra };
+}
