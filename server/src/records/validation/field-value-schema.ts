@@ -49,7 +49,10 @@ export function fieldValueSchema(def: FieldDef, ctx: FieldSchemaContext): JsonSc
     case 'boolean':
       return { type: 'boolean' };
     case 'date':
-      return { type: 'string', format: 'date', formatMinimum: '0001-01-01', 'x-messages': { formatMinimum: 'must be a date from year 1' } };
+      return {
+        type: 'string', format: 'date', formatMinimum: '0001-01-01',
+        'x-messages': { formatMinimum: 'must be a date from year 1' }, // PostgreSQL has no year 0
+      };
     case 'datetime':
       return {
         type: 'string', format: 'date-time', formatMinimum: '0001-01-01T00:00:00Z',

@@ -42,7 +42,9 @@ function normalizeValue(def: FieldDef, value: unknown, options: NormalizeOptions
         return value; // dates, datetimes, keys and ids are kept as given
     }
   }
-  if (Array.isArray(value) && def.type === 'tags') return uniqueIgnoringCase(value.map((t) => String(t).trim()).filter((t) => t !== ''));
+  if (Array.isArray(value) && def.type === 'tags') {
+    return uniqueIgnoringCase(value.map((tag) => String(tag).trim()).filter((tag) => tag !== ''));
+  }
   if (Array.isArray(value) && def.type === 'multiselect') return [...new Set(value)];
   return value;
 }

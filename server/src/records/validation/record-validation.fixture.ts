@@ -25,7 +25,10 @@ export function validationSet(): MetadataSet {
           open_date: { type: 'date', default: '$today' },
           close_date: { type: 'date' },
           signed_at: { type: 'datetime' },
-          priority: { type: 'select', required: true, options: [{ key: 'low', label: 'Low' }, { key: 'high', label: 'High' }], default: 'low' },
+          priority: {
+            type: 'select', required: true, default: 'low',
+            options: [{ key: 'low', label: 'Low' }, { key: 'high', label: 'High' }],
+          },
           channels: {
             type: 'multiselect',
             options: [{ key: 'web', label: 'Web' }, { key: 'phone', label: 'Phone' }, { key: 'email', label: 'Email' }],
