@@ -113,13 +113,15 @@ describe('RecordValidators: revisions and objects', () => {
     expect(v.forRevision(2, next).validate('deal', 'update', { colour: 'red' })).toEqual({ ok: true, values: { colour: 'red' } });
   });
 
-  it('throws a 404 problem for an unknown object', () => {
-    expect(() => validators().validate('nope', 'create', {})).toThrow(ProblemError);
+  it.each(['nope', 'constructor'])('throws a 404 problem for the unknown object %s', (name) => {
+    let thrown: unknown;
     try {
-      validators().validate('constructor', 'create', {});
+      validators().validate(name, 'create', {});
     } catch (e) {
-      expect((e as ProblemError).status).toBe(404);
+      thrown = e;
     }
+    expect(thrown).toBeInstanceOf(ProblemError);
+    expect((thrown as ProblemError).status).toBe(404);
   });
 
   it('must be given a revision first', () => {

@@ -19,7 +19,7 @@ export interface RecordValidatorsOptions {
 }
 
 export interface ValidateOptions {
-  /** Update mode: the stored record; rules see it with the body laid over it. */
+  /** Update mode: the stored record; rules see it with the body laid over it (without it, the body alone). */
   existing?: Record<string, unknown>;
   locale?: Locale;
   /** `$user.*`, `$now`, `$today` for validation rules. */
@@ -35,9 +35,10 @@ export type ValidationResult =
   | { ok: false; errors: ProblemItem[] };
 
 /**
- * The one record validator (DESIGN.md §3): trimming, the schema, defaults (create),
- * normalization, then the object's validation rules. Validators compile lazily per (object, mode) and live
- * as long as the metadata revision they were compiled for.
+ * The one record validator (DESIGN.md §3; SECURITY.md 2: every write path calls it):
+ * trimming, the schema, defaults (create), normalization, then the object's validation
+ * rules. Validators compile lazily per (object, mode) and live as long as the metadata
+ * revision they were compiled for.
  * @example validators.forRevision(rev.number, rev.set).validate('contact', 'create', body)
  */
 export class RecordValidators {
@@ -111,7 +112,11 @@ export class RecordValidators {
 
 // Sanitizing can empty a required rich text (`<script>…</script>` alone): still required.
 function blankRequiredProblems(object: ObjectDef, values: Record<string, unknown>): ProblemItem[] {
+  const isRequired = (name: string) => {
+    const def = Object.hasOwn(object.fields, name) ? object.fields[name] : undefined;
+    return def !== undefined && 'required' in def && def.required === true;
+  };
   return Object.entries(values)
-    .filter(([name, value]) => value === null && Object.hasOwn(object.fields, name) && 'required' in object.fields[name]! && object.fields[name]!.required === true)
+    .filter(([name, value]) => value === null && isRequired(name))
     .map(([name]) => ({ path: `/${name}`, message: 'must not be blank' }));
 }
