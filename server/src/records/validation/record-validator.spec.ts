@@ -38,6 +38,13 @@ describe('RecordValidators.validate: create', () => {
       });
   });
 
+  it('refuses a JSON "__proto__" key as an unknown field, leaving prototypes alone', () => {
+    const body = JSON.parse(`{ "name": "A", "__proto__": { "polluted": true } }`) as unknown;
+    expect(validators().validate('deal', 'create', body))
+      .toEqual({ ok: false, errors: [{ path: '/__proto__', message: 'is not a known field' }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('checks validation rules on the values with defaults filled', () => {
     expect(validators().validate('deal', 'create', { name: 'A', close_date: '2026-03-01' }, { now: NOW }))
       .toEqual({ ok: false, errors: [{ path: '/close_date', message: 'Close date cannot be before open date' }] });
