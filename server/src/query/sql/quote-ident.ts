@@ -38,9 +38,11 @@ export function quoteQualified(...names: string[]): string {
 }
 
 /**
- * A metadata name used as a JSON key (`json_build_object('name', …)`): checked like an
- * identifier, so it can hold no quote, then single-quoted.
+ * A metadata name or dotted path used as a JSON key (`json_build_object('account.name', …)`):
+ * each segment checked like an identifier, so it can hold no quote, then single-quoted.
  */
 export function quoteKey(name: string): string {
-  return `'${checked(name)}'`;
+  if (typeof name !== 'string') checked(name);
+  name.split('.').forEach(checked);
+  return `'${name}'`;
 }
