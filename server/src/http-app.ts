@@ -21,7 +21,14 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-  });
+    // room for long filter URLs, so a too-deep filter gets a 400 with a path from the parser, not a bare 431
+    http: { maxHeaderSize: 64 * 1024 },
+    clientErrorHandler: (err: Error & { code?: string }, socket: import('node:net').Socket) => {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ type: 'https://loom.dev/problems/bad-request', title: 'Bad request', status, detail: status === 431 ? 'Request headers or URL are too large' : 'Malformed HTTP request' });
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  } as never);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,

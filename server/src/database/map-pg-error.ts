@@ -2,6 +2,7 @@ import { ProblemError } from '../common/problem.js';
 
 interface PgError {
   code?: string;
+  table?: string;
   constraint?: string;
   detail?: string;
   column?: string;
@@ -14,11 +15,11 @@ export function mapPgError(e: unknown): unknown {
   switch (err.code) {
     case '23505':
       return new ProblemError('conflict', 'A record with this value already exists', {
-        errors: [{ path: '/' + fieldFromConstraint(err.constraint), message: 'must be unique' }],
+        errors: [{ path: '/' + fieldFromConstraint(err.constraint, err.table), message: 'must be unique' }],
       });
     case '23503':
       return new ProblemError('conflict', 'The record is referenced by, or refers to, a record that does not exist or is still in use', {
-        errors: [{ path: '/' + fieldFromConstraint(err.constraint), message: 'reference is not valid' }],
+        errors: [{ path: '/' + fieldFromConstraint(err.constraint, err.table), message: 'reference is not valid' }],
       });
     case '23502':
       return new ProblemError('validation', 'A required value is missing', { errors: [{ path: '/' + (err.column ?? ''), message: 'is required' }] });
@@ -40,10 +41,11 @@ export function mapPgError(e: unknown): unknown {
   }
 }
 
-function fieldFromConstraint(constraint?: string): string {
-  // constraint names are "<table>__<field>_key" / "<table>__<field>_fkey" (see schema-migrator naming)
-  const m = /__([a-z0-9_]+?)(?:_id)?_(?:key|fkey|uq)$/.exec(constraint ?? '');
-  return m ? m[1] : '';
+/** Constraint and index names are `<table>_<columns>_<suffix>` (metadata constraintName); the field is the middle. */
+function fieldFromConstraint(constraint?: string, table?: string): string {
+  if (!constraint || !table || !constraint.startsWith(`${table}_`)) return '';
+  const middle = constraint.slice(table.length + 1).replace(/_(key|fkey|idx)$/, '');
+  return /^[a-z][a-z0-9_]*$/.test(middle) ? middle.replace(/_id$/, '') : '';
 }
 
 function isConnectionError(e: unknown): boolean {

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { CurrentUser } from '../auth/current-user.js';
+import { Db } from '../database/db.js';
+import { badRequest, notFound } from '../common/problem.js';
+import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
+import { compileCount, compileGet, compileSelect, parseListQuery, readPage, type ReadAccess, type SelectRow } from '../query/index.js';
+import { ReadContextService } from './read-context.service.js';
+import type { ApiRecord } from './records.service.js';
+
+/**
+ * Every read of records goes through here and the one query compiler (SECURITY.md 1):
+ * list, get, count. The permission layer plugs its scopes and hidden fields in via `access`.
+ */
+@Injectable()
+export class RecordReader {
+  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly contexts: ReadContextService) {}
+
+  /** Read access of a caller: record scopes and hidden fields per object (all/none until permissions land). */
+  access(_user: CurrentUser): ReadAccess {
+    return {};
+  }
+
+  async list(user: CurrentUser, object: string, raw: Record<string, unknown>) {
+    const set = this.registry.current().set;
+    const q = parseListQuery(raw, { object, set });
+    const ctx = await this.contexts.forUser(user);
+    const access = this.access(user);
+    const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object) };
+    const compiled = compileSelect({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
+    const rows = await this.db.query<SelectRow>(compiled.sql, compiled.params);
+    const page = readPage(rows, compiled);
+    if (!q.count) return page;
+    const count = compileCount(base);
+    const [{ total }] = await this.db.query<{ total: number }>(count.sql, count.params);
+    return { ...page, total };
+  }
+
+  async getOrThrow(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] } = {}): Promise<ApiRecord> {
+    const set = this.registry.current().set;
+    const ctx = await this.contexts.forUser(user);
+    const access = this.access(user);
+    const compiled = compileGet({ object, set, ctx, ...access, id, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object), ...shape });
+    const [row] = await this.db.query<{ record: ApiRecord }>(compiled.sql, compiled.params);
+    if (!row) throw notFound(`No ${object} ${id}`);
+    return row.record;
+  }
+
+  /** GET one record with `fields` / `expand`; any other parameter is refused (SECURITY.md 3). */
+  getWithQuery(user: CurrentUser, object: string, id: string, raw: Record<string, unknown>): Promise<ApiRecord> {
+    const extra = Object.keys(raw).filter((k) => k !== 'fields' && k !== 'expand');
+    if (extra.length) throw badRequest(`Unknown query parameter(s): ${extra.join(', ')}`, extra.map((k) => ({ path: `/${k}`, message: 'is not a parameter of a single record' })));
+    const q = parseListQuery(raw, { object, set: this.registry.current().set });
+    return this.getOrThrow(user, object, id, { fields: q.fields, expand: q.expand });
+  }
+}

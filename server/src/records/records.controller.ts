@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, User } from '../auth/current-user.js';
+import { badRequest } from '../common/problem.js';
+import { parseBody } from '../common/parse-body.js';
+import { RecordHistoryService } from './record-history.service.js';
+import { RecordReader } from './record-reader.service.js';
+import { RecordsService } from './records.service.js';
+
+/** `If-Match: "3"` (or W/"3") → 3; anything else → 400. */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!m) throw badRequest('If-Match must be the record version from its ETag, like "3"', [{ path: '/headers/if-match', message: 'is not a version' }]);
+  return Number(m[1]);
+}
+
+const restoreSchema = {
+  type: 'object', additionalProperties: false,
+  properties: { fields: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' }, minItems: 1, maxItems: 500, uniqueItems: true } },
+};
+
+@ApiTags('records')
+@ApiBearerAuth()
+@Controller('records/:object')
+export class RecordsController {
+  constructor(private readonly records: RecordsService, private readonly reader: RecordReader, private readonly history: RecordHistoryService) {}
+
+  @Get()
+  list(@User() user: CurrentUser, @Param('object') object: string, @Query() query: Record<string, unknown>) {
+    this.records.objectOrThrow(object);
+    return this.reader.list(user, object, query);
+  }
+
+  @Post()
+  async create(@User() user: CurrentUser, @Param('object') object: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) throw badRequest('Idempotency-Key must be 1-200 letters, digits, . _ : -', [{ path: '/headers/idempotency-key', message: 'is not valid' }]);
+    const { record, replayed } = await this.records.create(user, object, body, key);
+    reply.status(replayed ? 200 : 201).header('location', `/api/records/${object}/${record.id}`).header('etag', `"${record.version}"`);
+    return record;
+  }
+
+  @Get(':id')
+  async get(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const record = Object.keys(query).length ? await this.reader.getWithQuery(user, object, id, query) : await this.records.get(user, object, id);
+    reply.header('etag', `"${record.version}"`);
+    return record;
+  }
+
+  @Patch(':id')
+  async update(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const record = await this.records.update(user, object, id, body, parseIfMatch(ifMatch));
+    reply.header('etag', `"${record.version}"`);
+    return record;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined) {
+    await this.records.remove(user, object, id, parseIfMatch(ifMatch));
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  restore(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string) {
+    return this.records.restore(user, object, id);
+  }
+
+  @Get(':id/history')
+  listHistory(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string) {
+    return this.history.list(user, object, id);
+  }
+
+  @Post(':id/history/:version/restore')
+  @HttpCode(200)
+  restoreVersion(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Param('version') version: string, @Body() body: unknown) {
+    if (!/^\d{1,9}$/.test(version)) throw badRequest('version must be a number', [{ path: '/version', message: 'is not a number' }]);
+    const { fields } = parseBody<{ fields?: string[] }>(restoreSchema, body);
+    return this.history.restore(user, object, id, Number(version), fields);
+  }
+}

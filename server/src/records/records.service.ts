@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectDef } from '@loom/metadata';
+import type { CurrentUser } from '../auth/current-user.js';
+import { Db } from '../database/db.js';
+import { invalid, notFound, ProblemError } from '../common/problem.js';
+import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
+import { isUuid } from '../users/users.service.js';
+import { lockRow, RecordWriter } from './record-writer.service.js';
+import { RecordReader } from './record-reader.service.js';
+import { RecordValidators } from './validation/record-validator.js';
+
+export type ApiRecord = Record<string, unknown> & { id: string; version: number };
+
+/** Orchestrates the records API: validate → one transaction (row, history, outbox) → read back through the one read plan. */
+@Injectable()
+export class RecordsService {
+  private readonly validators = new RecordValidators();
+
+  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly reader: RecordReader) {}
+
+  objectOrThrow(name: string): ObjectDef {
+    const set = this.registry.current().set;
+    const obj = Object.hasOwn(set.objects, name) ? set.objects[name] : undefined;
+    if (!obj || obj.archived) throw notFound(`No object ${name}`);
+    return obj;
+  }
+
+  private validate(user: CurrentUser, object: string, mode: 'create' | 'update', body: unknown, existing?: Record<string, unknown>) {
+    const rev = this.registry.current();
+    const result = this.validators.forRevision(rev.number, rev.set).validate(object, mode, body ?? {}, {
+      existing, locale: user.locale === 'zh-CN' ? 'zh-CN' : 'en', variables: { user: { id: user.id } },
+    });
+    if (!result.ok) throw invalid(result.errors);
+    return result.values;
+  }
+
+  async create(user: CurrentUser, object: string, body: unknown, idempotencyKey?: string): Promise<{ record: ApiRecord; replayed: boolean }> {
+    const obj = this.objectOrThrow(object);
+    if (idempotencyKey) {
+      const stored = await this.replay(user, object, idempotencyKey);
+      if (stored) return { record: stored, replayed: true };
+    }
+    const values = this.validate(user, object, 'create', body);
+    const id = await this.db.tx(async (tx) => {
+      if (idempotencyKey) {
+        await tx.query(`INSERT INTO core.idempotency_key (user_id, key, object, status, response) VALUES ($1, $2, $3, 0, '{}')`, [user.id, idempotencyKey, object]);
+      }
+      const newId = await this.writer.insert(tx, obj, values, user);
+      if (idempotencyKey) await tx.query(`UPDATE core.idempotency_key SET status = 201, response = $3 WHERE user_id = $1 AND key = $2`, [user.id, idempotencyKey, JSON.stringify({ id: newId })]);
+      return newId;
+    }).catch(async (e: unknown) => {
+      // the same key raced in from another request: answer with what that one created
+      if (idempotencyKey && e instanceof ProblemError && e.status === 409) {
+        const stored = await this.replay(user, object, idempotencyKey);
+        if (stored) return stored.id;
+      }
+      throw e;
+    });
+    return { record: await this.get(user, object, id), replayed: false };
+  }
+
+  private async replay(user: CurrentUser, object: string, key: string): Promise<ApiRecord | null> {
+    const [row] = await this.db.query<{ response: { id?: string }; object: string }>(
+      `SELECT response, object FROM core.idempotency_key WHERE user_id = $1 AND key = $2 AND created_at > now() - interval '24 hours'`, [user.id, key]);
+    if (!row?.response.id) return null;
+    if (row.object !== object) throw new ProblemError('conflict', 'This Idempotency-Key was used for another object');
+    return this.get(user, object, row.response.id);
+  }
+
+  get(user: CurrentUser, object: string, id: string): Promise<ApiRecord> {
+    this.objectOrThrow(object);
+    if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    return this.reader.getOrThrow(user, object, id);
+  }
+
+  async update(user: CurrentUser, object: string, id: string, body: unknown, ifMatch?: number): Promise<ApiRecord> {
+    const obj = this.objectOrThrow(object);
+    if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    await this.db.tx(async (tx) => {
+      const before = await lockRow(tx, obj, id);
+      if (!before) throw notFound(`No ${object} ${id}`);
+      const values = this.validate(user, object, 'update', body, before);
+      await this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before });
+    });
+    return this.get(user, object, id);
+  }
+
+  async remove(user: CurrentUser, object: string, id: string, ifMatch?: number): Promise<void> {
+    const obj = this.objectOrThrow(object);
+    if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    await this.db.tx((tx) => this.writer.softDelete(tx, obj, id, user, ifMatch));
+  }
+
+  async restore(user: CurrentUser, object: string, id: string): Promise<ApiRecord> {
+    const obj = this.objectOrThrow(object);
+    if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    await this.db.tx((tx) => this.writer.restore(tx, obj, id, user));
+    return this.get(user, object, id);
+  }
+}
