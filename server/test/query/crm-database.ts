@@ -1,6 +1,7 @@
 // Hand-written DDL and rows for the query fixtures (src/query/fixtures/crm-set.fixture.ts), as the
 // schema migrator would create them: schema "data", system columns, field columns by physical-names.ts.
 import pg from 'pg';
+import { ACCOUNTS, CONTACTS, OPPORTUNITIES, TAGS, USERS } from '../../src/query/fixtures/crm-ids.fixture.js';
 
 const SYSTEM = `id uuid PRIMARY KEY DEFAULT gen_random_uuid(), owner uuid, created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(), created_by uuid, updated_by uuid, version integer NOT NULL DEFAULT 1,
@@ -24,12 +25,7 @@ CREATE TABLE data.opportunity__tags (source_id uuid NOT NULL, target_id uuid NOT
 CREATE TABLE data.contact__topics (source_id uuid NOT NULL, target_id uuid NOT NULL, PRIMARY KEY (source_id, target_id));
 `;
 
-const id = (prefix: string, n: number) => `${prefix}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const U = [1, 2, 3].map((n) => id('f', n)) as [string, string, string];
-export const A = [1, 2, 3, 4, 5].map((n) => id('a', n)) as [string, string, string, string, string];
-export const C = [1, 2, 3].map((n) => id('c', n)) as [string, string, string];
-export const O = [1, 2, 3, 4, 5, 6].map((n) => id('d', n)) as [string, string, string, string, string, string];
-export const T = [1, 2, 3].map((n) => id('e', n)) as [string, string, string];
+const [U, A, C, O, T] = [USERS, ACCOUNTS, CONTACTS, OPPORTUNITIES, TAGS];
 
 type Row = Record<string, unknown>;
 const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T08:00:00Z`;
@@ -72,6 +68,8 @@ export const ROWS: Record<string, Row[]> = {
   'data.contact__topics': [{ source_id: C[0], target_id: T[1] }],
 };
 
+const JSON_COLUMNS = new Set(['meta', 'profile']);
+
 /** Creates the schema and rows in a fresh database. */
 export async function loadCrmDatabase(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
@@ -80,10 +78,9 @@ export async function loadCrmDatabase(url: string): Promise<pg.Client> {
   for (const [table, rows] of Object.entries(ROWS)) {
     for (const row of rows) {
       const cols = Object.keys(row);
-      const values = cols.map((c) => { const v = row[c]; return v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v; });
-      const jsonCols = new Set(['meta', 'profile']);
-      const fixed = cols.map((c, i) => (jsonCols.has(c) && values[i] !== null ? JSON.stringify(row[c]) : values[i]));
-      await client.query(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, fixed);
+      // jsonb columns take JSON text; arrays elsewhere are PostgreSQL arrays.
+      const values = cols.map((c) => (JSON_COLUMNS.has(c) && row[c] !== null ? JSON.stringify(row[c]) : row[c]));
+      await client.query(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, values);
     }
   }
   return client;
