@@ -35,7 +35,7 @@ export function parseListQuery(raw: Record<string, unknown>, options: { object: 
   const bad = (name: string, message: string) => problems.push({ path: `/${pointerSegment(name)}`, message });
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries(raw)) {
-    if (!(LIST_QUERY_PARAMETERS as readonly string[]).includes(name)) bad(name, 'unknown query parameter');
+    if (!(LIST_QUERY_PARAMETERS as readonly string[]).includes(name)) bad(name, `unknown query parameter ${JSON.stringify(name)}`);
     else if (typeof value !== 'string') bad(name, Array.isArray(value) ? 'may be given only once' : 'must be text');
     else if (value.includes('\u0000')) bad(name, 'may not contain the NUL character (U+0000)');
     else values.set(name, value);

@@ -9,6 +9,7 @@ import {
   type SelectOptions, type SelectRow,
 } from '../../src/query/index.js';
 import { CONDITION_CASES } from '../../src/query/fixtures/condition-cases.fixture.js';
+import { FORMULA_CASES } from '../../src/query/fixtures/formula-cases.fixture.js';
 import { ACCOUNTS, CONTACTS, OPPORTUNITIES, TAGS, USERS, fixtureContext } from '../../src/query/fixtures/crm-ids.fixture.js';
 import { crmSet } from '../../src/query/fixtures/crm-set.fixture.js';
 import { createTestDatabase } from '../support/server.js';
@@ -86,6 +87,19 @@ describe('conditions: PostgreSQL agrees with evaluateCondition', () => {
       if (n > 0 && n < total) discriminating++;
     }
     expect(discriminating).toBeGreaterThan(CONDITION_CASES.length * 0.7);
+  });
+});
+
+describe('formulas: valid SQL with the documented values', () => {
+  it.each(FORMULA_CASES.map((c) => [c.expression, c] as const))('%s', async (_, c) => {
+    const s = crmSet();
+    s.objects.opportunity!.fields.f = { type: 'formula', expression: c.expression, resultType: c.type };
+    const alpha = parseCondition({ name: 'Alpha' }, { object: 'opportunity', set: s }).ast!;
+    const compiled = compileSelect({ set: s, ctx, object: 'opportunity', limit: 5, fields: ['f'], filter: alpha });
+    expect(readPage(await run<SelectRow<Json>>(compiled), compiled).data).toEqual([{ id: OPPORTUNITIES[0], f: c.alpha }]);
+    // Usable in filters and sorts like any field.
+    const filter = parseCondition({ f: { $exists: true } }, { object: 'opportunity', set: s }).ast!;
+    await run(compileSelect({ set: s, ctx, object: 'opportunity', limit: 5, fields: ['f'], filter, sort: [{ field: 'f', dir: 'desc' }] }));
   });
 });
 

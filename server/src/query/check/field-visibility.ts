@@ -9,7 +9,7 @@ import type { ReadAccess } from '../plan/compile-state.js';
  * number of formulas, joins and rollups) — else the derived field would leak it.
  */
 export class FieldVisibility {
-  private readonly derived = new Map<string, boolean>();
+  private readonly memo = new Map<string, boolean>();
 
   constructor(
     private readonly set: MetadataSet,
@@ -20,8 +20,13 @@ export class FieldVisibility {
 
   isHidden(object: string, field: string): boolean {
     if (field === 'id') return false;
-    if (this.declared(object).has(field)) return true;
-    return this.readsHidden(object, field);
+    const key = `${object}.${field}`;
+    let hidden = this.memo.get(key);
+    if (hidden === undefined) {
+      hidden = this.reachesHidden(object, field, new Set());
+      this.memo.set(key, hidden);
+    }
+    return hidden;
   }
 
   /** The first segment of a resolved dotted path the caller may not read (`account.industry` → 'industry'), if any. */
@@ -40,14 +45,14 @@ export class FieldVisibility {
     return forObject ? new Set([...this.rootHidden, ...forObject]) : this.rootHidden;
   }
 
-  private readsHidden(object: string, field: string): boolean {
+  /** Depth-first over what the field reads; `visited` makes reference cycles terminate. */
+  private reachesHidden(object: string, field: string, visited: Set<string>): boolean {
+    if (field === 'id') return false;
+    if (this.declared(object).has(field)) return true;
     const key = `${object}.${field}`;
-    const known = this.derived.get(key);
-    if (known !== undefined) return known;
-    this.derived.set(key, false); // a reference cycle reads nothing new
-    const hidden = this.dependencies(object, field).some(([o, path]) => this.pathHidden(o, path));
-    this.derived.set(key, hidden);
-    return hidden;
+    if (visited.has(key)) return false;
+    visited.add(key);
+    return this.dependencies(object, field).some(([o, path]) => this.pathReachesHidden(o, path, visited));
   }
 
   /** The field paths a formula or rollup reads, each with the object it starts from. */
@@ -66,11 +71,11 @@ export class FieldVisibility {
     return [];
   }
 
-  private pathHidden(object: string, path: string[]): boolean {
+  private pathReachesHidden(object: string, path: string[], visited: Set<string>): boolean {
     const res = resolveFieldPath(this.set, object, path, Infinity);
     if (res.error) return false;
     const objects = [object, ...res.field.joins.map((j) => j.to)];
-    return path.some((segment, i) => this.isHidden(objects[i]!, segment));
+    return path.some((segment, i) => this.reachesHidden(objects[i]!, segment, visited));
   }
 }
 

@@ -1,4 +1,4 @@
-import { parseFormula, resolveFieldPath, type FormulaNode, type ResolvedField } from '@loom/metadata';
+import { parseFormula, resolveFieldPath, typeFormula, type FormulaNode, type ResolvedField } from '@loom/metadata';
 import type { CompileState } from '../plan/compile-state.js';
 import type { Hop, Source } from '../plan/source.js';
 import { QueryError } from '../query-error.js';
@@ -56,7 +56,10 @@ export function compileFormulaField(state: CompileState, source: Source, field: 
     throw QueryError.unprocessable('', `formula ${[...state.formulaStack, key].join(' → ')} refers to itself`);
   }
   const parsed = parseFormula(def.expression);
-  if (!parsed.ast) throw QueryError.unprocessable('', `formula ${key}: ${parsed.errors[0]?.message ?? 'invalid'}`);
+  // The same checks as when the metadata was saved: a formula that no longer types (a field it
+  // reads changed) is a 422 here, never an SQL type error at run time.
+  const problem = parsed.ast ? typeFormula(parsed.ast, field.object, state.set).errors[0] : parsed.errors[0];
+  if (!parsed.ast || problem) throw QueryError.unprocessable('', `formula ${key}: ${problem?.message ?? 'invalid'}`);
   state.formulaStack.push(key);
   try {
     const expr = compileFormula(state, source, parsed.ast, { object: field.object, base: field.joins });

@@ -18,7 +18,7 @@ export function keysetSql(params: Params, keys: SortKey[], values: unknown[]): s
   const after = (i: number): string => {
     const { sql } = keys[i]!.expr;
     const p = bound[i];
-    if (keys[i]!.dir === 'asc') return p === null ? 'FALSE' : `(${sql} > ${p} OR ${sql} IS NULL)`;
+    if (keys[i]!.dir === 'asc') return p === null ? 'FALSE' : keys[i]!.nullable ? `(${sql} > ${p} OR ${sql} IS NULL)` : `${sql} > ${p}`;
     return p === null ? `${sql} IS NOT NULL` : `${sql} < ${p}`;
   };
   const terms = keys.map((_, i) => {

@@ -83,8 +83,8 @@ export function compileGet(options: GetOptions): { sql: string; params: unknown[
   problems.throwIfAny();
   const state = createCompileState(options.set, options.ctx, options);
   const source = new Source(options.object, ROOT_ALIAS, true);
-  const conditions = readConditions(state, source, vis, options);
-  conditions.unshift(isUuid(options.id) ? `${quoteQualified(ROOT_ALIAS, 'id')} = ${state.params.add(options.id)}` : 'FALSE');
+  const byId = isUuid(options.id) ? `${quoteQualified(ROOT_ALIAS, 'id')} = ${state.params.add(options.id)}` : 'FALSE';
+  const conditions = [byId, ...readConditions(state, source, vis, options)];
   const record = recordSql(state, source, vis, shape);
   return { sql: `SELECT ${record.json} AS "record" FROM ${source.fromSql()} ${record.join} WHERE ${whereList(conditions)}`, params: state.params.values };
 }

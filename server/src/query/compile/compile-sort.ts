@@ -19,7 +19,11 @@ export interface SortKey {
   path: string;
   dir: SortDirection;
   expr: Expr;
+  /** False for the root's NOT NULL system columns: no NULL ordering to spell out or page past. */
+  nullable: boolean;
 }
+
+const NOT_NULL_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'version']);
 
 export const MAX_SORT_KEYS = 10;
 const ID_DEF = SYSTEM_FIELD_DEFS.id!;
@@ -54,16 +58,22 @@ function defaultSort(set: MetadataSet, object: string, vis: FieldVisibility): So
 
 /** The sort keys of a statement, with the id tie-break appended unless the id is already a key. */
 export function sortKeys(state: CompileState, source: Source, items: { spec: SortSpec; field: ResolvedField }[]): SortKey[] {
-  const keys = items.map(({ spec, field }) => ({ path: spec.field, dir: spec.dir, expr: fieldExpr(state, source, field) }));
+  const keys = items.map(({ spec, field }): SortKey => ({
+    path: spec.field,
+    dir: spec.dir,
+    expr: fieldExpr(state, source, field),
+    nullable: !('system' in field.def && field.joins.length === 0 && NOT_NULL_COLUMNS.has(field.name)),
+  }));
   if (!keys.some((k) => k.path === 'id')) {
-    keys.push({ path: 'id', dir: 'asc', expr: fieldExpr(state, source, { object: source.object, name: 'id', def: ID_DEF, joins: [] }) });
+    const id = fieldExpr(state, source, { object: source.object, name: 'id', def: ID_DEF, joins: [] });
+    keys.push({ path: 'id', dir: 'asc', expr: id, nullable: false });
   }
   return keys;
 }
 
-/** NULLs sort last ascending and first descending (PostgreSQL's default, spelled out). */
+/** NULLs sort last ascending and first descending (PostgreSQL's default, spelled out where a key can be NULL). */
 export function orderBySql(keys: SortKey[]): string {
-  return keys.map((k) => `${k.expr.sql} ${k.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`).join(', ');
+  return keys.map((k) => `${k.expr.sql} ${k.dir === 'asc' ? 'ASC' : 'DESC'}${k.nullable ? (k.dir === 'asc' ? ' NULLS LAST' : ' NULLS FIRST') : ''}`).join(', ');
 }
 
 /** `-amount,name,id`: what a cursor was made for. */

@@ -37,13 +37,12 @@ export function decodeCursor(cursor: unknown, signature: string, keys: SortKey[]
   const { s, v } = (body ?? {}) as Partial<CursorBody>;
   if (typeof s !== 'string' || !Array.isArray(v)) return fail('malformed cursor');
   if (s !== signature) return fail('the cursor belongs to another sort order; start again without it');
-  if (v.length !== keys.length || !v.every((value, i) => fitsKind(value, keys[i]!.expr.kind))) return fail('malformed cursor');
-  if (!isUuid(v[v.length - 1]) && keys[keys.length - 1]!.path === 'id') return fail('malformed cursor');
+  const fits = (value: unknown, key: SortKey) => (value === null ? key.nullable : fitsKind(value, key.expr.kind));
+  if (v.length !== keys.length || !v.every((value, i) => fits(value, keys[i]!))) return fail('malformed cursor');
   return v;
 }
 
 function fitsKind(value: unknown, kind: string): boolean {
-  if (value === null) return true;
   switch (kind) {
     case 'number': return typeof value === 'string' && NUMERIC.test(value);
     case 'boolean': return typeof value === 'boolean';

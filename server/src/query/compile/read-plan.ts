@@ -5,6 +5,7 @@ import { checkConditionReadable } from '../check/resolve-path.js';
 import type { CompileState, ReadAccess } from '../plan/compile-state.js';
 import type { Source } from '../plan/source.js';
 import type { QueryContext } from '../query-context.js';
+import { QueryError } from '../query-error.js';
 import { searchSql } from './compile-search.js';
 import { rowFilterConditions, type RowFilter } from './compile-where.js';
 
@@ -23,9 +24,9 @@ export interface ReadOptions extends RowFilter, ReadAccess {
 
 /** Checks the parts every read shares and returns the caller's field visibility. */
 export function checkRead(options: ReadOptions, problems: RequestProblems): FieldVisibility {
+  if (!findObject(options.set, options.object)) throw QueryError.badRequest('', `unknown object "${options.object}"`);
   const vis = new FieldVisibility(options.set, options.object, options.hiddenFields, options);
-  if (!findObject(options.set, options.object)) problems.bad('', `unknown object "${options.object}"`);
-  else if (options.filter) checkConditionReadable(options.filter, '/filter', vis, problems);
+  if (options.filter) checkConditionReadable(options.filter, '/filter', vis, problems);
   if (options.q !== undefined && (typeof options.q !== 'string' || options.q.length > MAX_Q_LENGTH)) {
     problems.bad('/q', `must be text of at most ${MAX_Q_LENGTH} characters`);
   }
