@@ -14,10 +14,10 @@ export { compileCount } from './compile/compile-count.js';
 export { compileAggregate, type AggregateOptions, type Metric, type MetricFn } from './compile/compile-aggregate.js';
 export { compileWhere, type CompiledWhere, type RowFilter, type WhereOptions } from './compile/compile-where.js';
 export type { ReadOptions } from './compile/read-plan.js';
-export type { SortDirection, SortSpec } from './compile/compile-sort.js';
-export { readPage, type SelectRow } from './compile/read-page.js';
-export { EXPAND_LIST_LIMIT } from './compile/compile-expand.js';
-export { MAX_EXPANDS, MAX_FIELDS } from './compile/resolve-projection.js';
+export type { SortDirection, SortSpec } from './compile/page/compile-sort.js';
+export { readPage, type SelectRow } from './compile/page/read-page.js';
+export { EXPAND_LIST_LIMIT } from './compile/record/compile-expand.js';
+export { MAX_EXPANDS, MAX_FIELDS } from './compile/record/resolve-projection.js';
 
 export { quoteIdent, quoteQualified } from './sql/quote-ident.js';
 export { Params } from './sql/params.js';

@@ -1,5 +1,5 @@
 import type { ConditionNode, MetadataSet } from '@loom/metadata';
-import type { SortSpec } from './compile/compile-sort.js';
+import type { SortSpec } from './compile/page/compile-sort.js';
 import { MAX_LIMIT } from './compile/compile-select.js';
 import { parseFilter } from './parse/parse-filter.js';
 import { parseSortParam, splitList } from './parse/parse-sort.js';

@@ -9,7 +9,7 @@ import { quoteKey } from '../sql/quote-ident.js';
 import { createCompileState } from './compile-state.js';
 import { fieldExpr, outputSql } from './field-expression.js';
 import { checkRead, readConditions, type ReadOptions } from './read-plan.js';
-import type { SortDirection } from './compile-sort.js';
+import type { SortDirection } from './page/compile-sort.js';
 
 export type MetricFn = 'count' | 'sum' | 'avg' | 'min' | 'max';
 

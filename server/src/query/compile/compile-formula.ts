@@ -3,9 +3,9 @@ import type { CompileState } from '../plan/compile-state.js';
 import type { Hop, Source } from '../plan/source.js';
 import { QueryError } from '../query-error.js';
 import { fieldExpr } from './field-expression.js';
-import { compileBinary } from './formula-binary.js';
-import { compileCall } from './formula-calls.js';
-import { asDateTime, formulaTypeOfKind, type FormulaExpr } from './formula-types.js';
+import { compileBinary } from './formula/formula-binary.js';
+import { compileCall } from './formula/formula-calls.js';
+import { asDateTime, formulaTypeOfKind, type FormulaExpr } from './formula/formula-types.js';
 
 /** Where a formula's field references start: its object, reached from the source root by `base`. */
 export interface FormulaScope {

@@ -4,8 +4,8 @@ import { fixtureContext, OPPORTUNITIES } from '../fixtures/crm-ids.fixture.js';
 import { crmSet } from '../fixtures/crm-set.fixture.js';
 import { QueryError } from '../query-error.js';
 import { compileGet, compileSelect, type SelectOptions } from './compile-select.js';
-import { encodeCursor } from './cursor.js';
-import { readPage } from './read-page.js';
+import { encodeCursor } from './page/cursor.js';
+import { readPage } from './page/read-page.js';
 
 const set = crmSet();
 const ctx = fixtureContext();
@@ -183,7 +183,7 @@ describe('compileSelect: rows, sort and pages', () => {
       '"t0"."deleted_at" IS NULL AND (("t0"."closed_at" > $1 OR "t0"."closed_at" IS NULL) OR ("t0"."closed_at" = $1 AND "t0"."id" > $2))',
       ['2024-05-01T10:00:00.123456+08:00', ID, 11]],
   ] as const)('keyset: %s', (_, sort, signature, values, where, params) => {
-    expect(keyset(sort as SelectOptions['sort'], signature, [...values])).toEqual({ where, params });
+    expect(keyset(sort as unknown as SelectOptions['sort'], signature, [...values])).toEqual({ where, params });
   });
 
   it('gives nextCursor from the last row of a full page, and null on the last page', () => {

@@ -1,4 +1,4 @@
-import type { SortSpec } from '../compile/compile-sort.js';
+import type { SortSpec } from '../compile/page/compile-sort.js';
 
 /**
  * `-amount,name` → `[{ field: 'amount', dir: 'desc' }, { field: 'name', dir: 'asc' }]`.

@@ -2,15 +2,15 @@ import {
   columnName, findField, findFieldOrSystem, findObject, isManyToOne,
   type FieldDef, type RelationFieldDef, type ResolvedField, type SystemFieldDef,
 } from '@loom/metadata';
-import type { FieldVisibility } from '../check/field-visibility.js';
-import type { CompileState } from '../plan/compile-state.js';
-import { Source } from '../plan/source.js';
-import { QueryError } from '../query-error.js';
-import { whereList } from '../sql/boolean.js';
-import { quoteIdent, quoteQualified } from '../sql/quote-ident.js';
+import type { FieldVisibility } from '../../check/field-visibility.js';
+import type { CompileState } from '../../plan/compile-state.js';
+import { Source } from '../../plan/source.js';
+import { QueryError } from '../../query-error.js';
+import { whereList } from '../../sql/boolean.js';
+import { quoteIdent, quoteQualified } from '../../sql/quote-ident.js';
 import { defaultFieldNames, lateralRecord, recordColumns, type Column } from './compile-projection.js';
-import { fieldExpr, outputSql } from './field-expression.js';
-import { linkedTargets } from './many-to-many.js';
+import { fieldExpr, outputSql } from '../field-expression.js';
+import { linkedTargets } from '../many-to-many.js';
 
 /** oneToMany and manyToMany expansions hold at most this many records (oldest first). */
 export const EXPAND_LIST_LIMIT = 50;

@@ -1,6 +1,6 @@
 import type { FormulaFunction } from '@loom/metadata';
-import type { CompileState } from '../plan/compile-state.js';
-import { QueryError } from '../query-error.js';
+import type { CompileState } from '../../plan/compile-state.js';
+import { QueryError } from '../../query-error.js';
 import { dateDifference } from './formula-binary.js';
 import { unify, type FormulaExpr } from './formula-types.js';
 

@@ -1,5 +1,5 @@
-import { QueryError } from '../query-error.js';
-import { isUuid } from './bind-value.js';
+import { QueryError } from '../../query-error.js';
+import { isUuid } from '../bind-value.js';
 import type { SortKey } from './compile-sort.js';
 
 /** A keyset cursor: the sort it was made for, and the last row's sort values (the id last). */

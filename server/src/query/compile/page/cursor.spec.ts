@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryError } from '../query-error.js';
+import { QueryError } from '../../query-error.js';
 import type { SortKey } from './compile-sort.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 

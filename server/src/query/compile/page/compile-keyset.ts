@@ -1,5 +1,5 @@
-import { and, or } from '../sql/boolean.js';
-import type { Params } from '../sql/params.js';
+import { and, or } from '../../sql/boolean.js';
+import type { Params } from '../../sql/params.js';
 import type { SortKey } from './compile-sort.js';
 
 /** The cursor column: the row's sort values, numbers as text so no precision is lost in JSON. */

@@ -1,10 +1,10 @@
 import { findObject, SYSTEM_FIELDS, type MetadataSet, type ResolvedField } from '@loom/metadata';
-import type { FieldVisibility } from '../check/field-visibility.js';
-import type { CompileState } from '../plan/compile-state.js';
-import type { Hop, Source } from '../plan/source.js';
-import { QueryError } from '../query-error.js';
-import { quoteIdent, quoteKey, quoteQualified } from '../sql/quote-ident.js';
-import { fieldExpr, outputSql } from './field-expression.js';
+import type { FieldVisibility } from '../../check/field-visibility.js';
+import type { CompileState } from '../../plan/compile-state.js';
+import type { Hop, Source } from '../../plan/source.js';
+import { QueryError } from '../../query-error.js';
+import { quoteIdent, quoteKey, quoteQualified } from '../../sql/quote-ident.js';
+import { fieldExpr, outputSql } from '../field-expression.js';
 
 /** One key of the record JSON and the SQL of its value. */
 export interface Column {

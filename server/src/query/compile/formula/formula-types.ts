@@ -1,5 +1,5 @@
 import type { FormulaType, ValueKind } from '@loom/metadata';
-import { QueryError } from '../query-error.js';
+import { QueryError } from '../../query-error.js';
 
 /** A compiled formula node: SQL and the formula type of its value. */
 export interface FormulaExpr {

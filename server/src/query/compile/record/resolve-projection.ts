@@ -1,7 +1,7 @@
 import { fieldValueKind, type MetadataSet, type ResolvedField } from '@loom/metadata';
-import type { FieldVisibility } from '../check/field-visibility.js';
-import type { RequestProblems } from '../check/request-problems.js';
-import { resolveReadablePath } from '../check/resolve-path.js';
+import type { FieldVisibility } from '../../check/field-visibility.js';
+import type { RequestProblems } from '../../check/request-problems.js';
+import { resolveReadablePath } from '../../check/resolve-path.js';
 import { defaultFieldNames, type ProjectedField } from './compile-projection.js';
 import { isExpandable } from './compile-expand.js';
 

@@ -1,5 +1,5 @@
 import type { BinaryOp } from '@loom/metadata';
-import { QueryError } from '../query-error.js';
+import { QueryError } from '../../query-error.js';
 import { asDate, asDateTime, isTime, unify, type FormulaExpr } from './formula-types.js';
 
 const COMPARISON: Partial<Record<BinaryOp, string>> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };

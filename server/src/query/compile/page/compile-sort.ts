@@ -1,10 +1,10 @@
 import { fieldValueKind, findObject, SYSTEM_FIELD_DEFS, type MetadataSet, type ResolvedField } from '@loom/metadata';
-import type { FieldVisibility } from '../check/field-visibility.js';
-import type { RequestProblems } from '../check/request-problems.js';
-import { resolveReadablePath } from '../check/resolve-path.js';
-import type { CompileState } from '../plan/compile-state.js';
-import type { Source } from '../plan/source.js';
-import { fieldExpr, type Expr } from './field-expression.js';
+import type { FieldVisibility } from '../../check/field-visibility.js';
+import type { RequestProblems } from '../../check/request-problems.js';
+import { resolveReadablePath } from '../../check/resolve-path.js';
+import type { CompileState } from '../../plan/compile-state.js';
+import type { Source } from '../../plan/source.js';
+import { fieldExpr, type Expr } from '../field-expression.js';
 
 export type SortDirection = 'asc' | 'desc';
 
