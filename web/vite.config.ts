@@ -35,6 +35,11 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // @loom/metadata is pure (no import-time effects) but its package.json does not say so; without
+      // this, importing parseCondition would also ship the JSON Schema validator (ajv) to the browser.
+      treeshake: {
+        moduleSideEffects: (id) => (/[\\/]metadata[\\/]dist[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
           // The framework every route needs, cached apart from the app's own code.

@@ -1,47 +1,14 @@
-import type { Label } from '@/i18n/label-of';
-import type { FieldDefinition } from '@/fields/field-definition';
+import type { LayoutDef, MetadataSet, ObjectDef, PipelineDef } from '@loom/metadata';
 import { isApiProblem } from './api-problem';
 import { request } from './request';
 
-export interface ObjectDefinition {
-  name: string;
-  label?: Label;
-  titleField?: string;
-  searchFields?: string[];
-  fields?: Record<string, FieldDefinition>;
-  hidden?: boolean;
-  [key: string]: unknown;
-}
+/** `GET /api/metadata`: the effective metadata the caller may see (API.md "Metadata"). */
+export type MetadataDocument = { revision: number; hash?: string } & Pick<MetadataSet, 'objects'> &
+  Partial<Omit<MetadataSet, 'objects'>>;
 
-export interface PipelineStage {
-  key: string;
-  label?: Label;
-  outcome?: 'won' | 'lost';
-  probability?: number;
-}
-
-export interface PipelineDefinition {
-  name: string;
-  object: string;
-  field: string;
-  label?: Label;
-  stages: PipelineStage[];
-}
-
-export interface RoleDefinition {
-  name: string;
-  label?: Label;
-}
-
-/** `GET /api/metadata`: the effective metadata the caller may see. */
-export interface MetadataDocument {
-  revision: number;
-  hash?: string;
-  objects: Record<string, ObjectDefinition>;
-  pipelines?: Record<string, PipelineDefinition>;
-  roles?: Record<string, RoleDefinition>;
-  [kind: string]: unknown;
-}
+export type ObjectDefinition = ObjectDef;
+export type PipelineDefinition = PipelineDef;
+export type LayoutDefinition = LayoutDef;
 
 /** The effective metadata, or null while the server has no metadata endpoint yet (404). */
 export async function fetchMetadata(): Promise<MetadataDocument | null> {

@@ -21,6 +21,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A successful answer with its headers (for `ETag`, `Content-Disposition`). */
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+}
+
 /**
  * The one fetch wrapper of the web client: adds the bearer token, sends and
  * parses JSON, and turns every failure into a thrown {@link ApiProblem}.
@@ -28,6 +35,22 @@ export interface RequestOptions {
  * did not `expect` are shown as a toast.
  */
 export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithResponse<T>(path, options)).data;
+}
+
+/** {@link request}, keeping the status and headers of the answer. */
+export async function requestWithResponse<T = unknown>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const response = await send(path, options);
+  return { data: (await readBody(response)) as T, status: response.status, headers: response.headers };
+}
+
+/** A file download (exports): the body as a Blob and the file name the server suggested. */
+export async function requestBlob(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await send(path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const auth = useAuthStore();
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -48,7 +71,7 @@ export async function request<T = unknown>(path: string, options: RequestOptions
     throw problem;
   }
 
-  if (response.ok) return (await readBody(response)) as T;
+  if (response.ok) return response;
 
   const problem = await ApiProblem.fromResponse(response);
   if (problem.status === 401 && !options.anonymous) {
@@ -57,6 +80,21 @@ export async function request<T = unknown>(path: string, options: RequestOptions
     ElMessage.error(problem.detail || problem.title || i18n.global.t('errors.unexpected', { status: problem.status }));
   }
   throw problem;
+}
+
+/** `attachment; filename="x.csv"` or RFC 5987 `filename*=UTF-8''x%20y.csv`. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1]!.trim() : null;
 }
 
 function withQuery(path: string, query: RequestOptions['query']): string {

@@ -1,27 +1,21 @@
-import type { Label } from '@/i18n/label-of';
+import { FIELD_TYPES } from '@loom/metadata';
+import type { FieldDef, FieldType, Label, SelectOption } from '@loom/metadata';
 
 /** Every field type of the metadata language (DESIGN.md §2 "Objects and fields"). */
-export const FIELD_TYPE_NAMES = [
-  'text', 'textarea', 'richtext', 'integer', 'number', 'currency', 'percent', 'boolean',
-  'date', 'datetime', 'email', 'phone', 'url', 'select', 'multiselect', 'relation', 'user',
-  'stage', 'autonumber', 'formula', 'rollup', 'json', 'rating', 'tags',
-] as const;
+export const FIELD_TYPE_NAMES = FIELD_TYPES;
+export type { FieldType, SelectOption };
 
-export type FieldType = (typeof FIELD_TYPE_NAMES)[number];
-
-export interface SelectOption {
-  key: string;
-  label?: Label;
-  color?: string;
-  order?: number;
-}
-
+/**
+ * The UI's view of a field: any {@link FieldDef} of @loom/metadata, read through the
+ * props of all its variants (a filter value or a plugin field may mix them).
+ */
 export interface FieldDefinition {
   type: FieldType | (string & {});
   label?: Label;
   required?: boolean;
-  readonly?: boolean;
+  readOnly?: boolean;
   hidden?: boolean;
+  archived?: boolean;
   maxLength?: number;
   min?: number;
   max?: number;
@@ -36,5 +30,10 @@ export interface FieldDefinition {
   resultType?: string;
   /** currency: ISO 4217 code, when the field fixes one */
   currency?: string;
-  [key: string]: unknown;
+  /** UI only: a select or record picker that holds a list of values (filters on `$in`). */
+  multiple?: boolean;
 }
+
+// Every metadata field definition is a FieldDefinition (checked when this file compiles).
+type Assignable<T extends FieldDefinition> = T;
+export type MetadataFieldDefinition = Assignable<FieldDef>;

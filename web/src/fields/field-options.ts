@@ -1,6 +1,9 @@
 import { labelOf } from '@/i18n/label-of';
-import type { PipelineDefinition } from '@/api/metadata';
+import type { StageDef } from '@loom/metadata';
 import type { FieldDefinition } from './field-definition';
+
+/** The stages of each pipeline, by pipeline name (what a stage field's choices come from). */
+export type PipelineStages = Readonly<Record<string, { stages: readonly StageDef[] }>>;
 
 export interface ChoiceOption {
   value: string;
@@ -15,11 +18,11 @@ export interface ChoiceOption {
 export function optionsOf(
   field: FieldDefinition,
   locale: string,
-  pipelines: Readonly<Record<string, PipelineDefinition>> = {},
+  pipelines: PipelineStages = {},
 ): ChoiceOption[] {
   if (field.type === 'stage') {
     const stages = (field.pipeline && pipelines[field.pipeline]?.stages) || [];
-    return stages.map((stage) => ({ value: stage.key, label: labelOf(stage.label, locale, stage.key) }));
+    return stages.map((stage) => ({ value: stage.key, label: labelOf(stage.label, locale, stage.key), color: stage.color }));
   }
   return [...(field.options ?? [])]
     .map((option, index) => ({ option, index }))

@@ -1,12 +1,12 @@
-import type { PipelineDefinition } from '@/api/metadata';
 import type { FieldDefinition } from './field-definition';
 import { optionsOf } from './field-options';
+import type { PipelineStages } from './field-options';
 
 /** What a display formatter needs besides the value and the field. */
 export interface FormatContext {
   locale: string;
   t: (key: string) => string;
-  pipelines?: Readonly<Record<string, PipelineDefinition>>;
+  pipelines?: PipelineStages;
 }
 
 export type FieldFormatter = (value: unknown, field: FieldDefinition, context: FormatContext) => string;

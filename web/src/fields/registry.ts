@@ -4,10 +4,12 @@ import type { FieldDefinition, FieldType } from './field-definition';
 import * as format from './format-value';
 import type { FieldFormatter, FormatContext } from './format-value';
 
-/** How one field type is edited and shown. Inputs take `field` and `v-model`. */
+/** How one field type is edited and shown. Inputs take `field` and `v-model`; displays `field` and `value`. */
 export interface FieldTypeEntry {
   input: Component;
   format: FieldFormatter;
+  /** Shows a value richer than its text (coloured option tags, links); FieldValue falls back to `format`. */
+  display?: Component;
   /** Filled in by the server (autonumber, formula, rollup): never sent on write. */
   computed?: boolean;
   /** Numbers line up on the right in lists. */
@@ -25,6 +27,8 @@ const ReferenceInput = defineAsyncComponent(() => import('./inputs/ReferenceFiel
 const RatingInput = defineAsyncComponent(() => import('./inputs/RatingFieldInput.vue'));
 const JsonInput = defineAsyncComponent(() => import('./inputs/JsonFieldInput.vue'));
 const ComputedValue = defineAsyncComponent(() => import('./inputs/ComputedFieldValue.vue'));
+const OptionTags = defineAsyncComponent(() => import('./displays/OptionTags.vue'));
+const RelationValue = defineAsyncComponent(() => import('./displays/RelationValue.vue'));
 
 /** A formula is shown as its result type (`resultType`), text when it has none. */
 const formatFormula: FieldFormatter = (value, field, context) => {
@@ -47,17 +51,17 @@ const BUILT_IN: Record<FieldType, FieldTypeEntry> = {
   email: { input: TextInput, format: format.formatText },
   phone: { input: TextInput, format: format.formatText },
   url: { input: TextInput, format: format.formatText },
-  select: { input: SelectInput, format: format.formatOption },
-  multiselect: { input: SelectInput, format: format.formatOptions },
-  relation: { input: ReferenceInput, format: format.formatReference },
+  select: { input: SelectInput, format: format.formatOption, display: OptionTags },
+  multiselect: { input: SelectInput, format: format.formatOptions, display: OptionTags },
+  relation: { input: ReferenceInput, format: format.formatReference, display: RelationValue },
   user: { input: ReferenceInput, format: format.formatReference },
-  stage: { input: SelectInput, format: format.formatOption },
+  stage: { input: SelectInput, format: format.formatOption, display: OptionTags },
   autonumber: { input: ComputedValue, format: format.formatText, computed: true },
   formula: { input: ComputedValue, format: formatFormula, computed: true },
   rollup: { input: ComputedValue, format: format.formatNumber, computed: true, align: 'right' },
   json: { input: JsonInput, format: format.formatJson },
   rating: { input: RatingInput, format: format.formatRating },
-  tags: { input: TagsInput, format: format.formatOptions },
+  tags: { input: TagsInput, format: format.formatOptions, display: OptionTags },
 };
 
 const registry = new Map<string, FieldTypeEntry>(Object.entries(BUILT_IN));

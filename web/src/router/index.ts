@@ -20,10 +20,23 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/search/SearchPage.vue'),
         meta: { titleKey: 'search.title' },
       },
+      { path: 'objects/:object', redirect: (to) => `/o/${String(to.params.object)}` },
       {
-        path: 'objects/:object',
-        name: 'object',
-        component: () => import('@/pages/objects/ObjectPage.vue'),
+        path: 'o/:object',
+        name: 'records',
+        component: () => import('@/pages/records/RecordListPage.vue'),
+        props: true,
+      },
+      {
+        path: 'o/:object/new',
+        name: 'record-new',
+        component: () => import('@/pages/records/RecordPage.vue'),
+        props: (to) => ({ object: String(to.params.object) }),
+      },
+      {
+        path: 'o/:object/:id',
+        name: 'record',
+        component: () => import('@/pages/records/RecordPage.vue'),
         props: true,
       },
       {
@@ -37,6 +50,19 @@ const routes: RouteRecordRaw[] = [
         name: 'teams',
         component: () => import('@/pages/admin/teams/TeamsPage.vue'),
         meta: { roles: ['admin'], titleKey: 'teams.title' },
+      },
+      {
+        path: 'admin/objects',
+        name: 'object-designer-list',
+        component: () => import('@/pages/admin/objects/ObjectsPage.vue'),
+        meta: { roles: ['admin'], titleKey: 'designer.title' },
+      },
+      {
+        path: 'admin/objects/:name',
+        name: 'object-designer',
+        component: () => import('@/pages/admin/objects/ObjectDesignerPage.vue'),
+        props: true,
+        meta: { roles: ['admin'] },
       },
       {
         path: ':pathMatch(.*)*',
