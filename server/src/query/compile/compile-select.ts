@@ -1,20 +1,20 @@
-import { ROOT_ALIAS } from '../plan/aliases.js';
-import { Source } from '../plan/source.js';
+import type { ResolvedField } from '@loom/metadata';
+import type { FieldVisibility } from '../check/field-visibility.js';
 import { RequestProblems } from '../check/request-problems.js';
+import { ROOT_ALIAS } from '../plan/aliases.js';
+import type { CompileState } from '../plan/compile-state.js';
+import { Source } from '../plan/source.js';
 import { whereList } from '../sql/boolean.js';
 import { quoteQualified } from '../sql/quote-ident.js';
 import { isUuid } from './bind-value.js';
-import { expandSql } from './record/compile-expand.js';
-import { cursorValuesSql, keysetSql } from './page/compile-keyset.js';
-import { lateralRecord, recordColumns, type ProjectedField } from './record/compile-projection.js';
-import { orderBySql, resolveSort, sortKeys, sortSignature, type SortSpec } from './page/compile-sort.js';
 import { createCompileState } from './compile-state.js';
+import { cursorValuesSql, keysetSql } from './page/compile-keyset.js';
+import { orderBySql, resolveSort, sortKeys, sortSignature, type SortSpec } from './page/compile-sort.js';
 import { decodeCursor } from './page/cursor.js';
 import { checkRead, readConditions, type ReadOptions } from './read-plan.js';
+import { expandSql } from './record/compile-expand.js';
+import { lateralRecord, recordColumns, type ProjectedField } from './record/compile-projection.js';
 import { resolveProjection } from './record/resolve-projection.js';
-import type { ResolvedField } from '@loom/metadata';
-import type { FieldVisibility } from '../check/field-visibility.js';
-import type { CompileState } from '../plan/compile-state.js';
 
 export const MAX_LIMIT = 500;
 
