@@ -6,6 +6,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { RecordsModule } from './records/records.module.js';
+import { PipelinesModule } from './pipelines/pipelines.module.js';
+import { StageGuardModule } from './pipelines/stage-guard.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -13,7 +15,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, RecordsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, StageGuardModule, RecordsModule, PipelinesModule],
     };
   }
 }

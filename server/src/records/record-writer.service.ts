@@ -5,6 +5,8 @@ import { Db, type Tx } from '../database/db.js';
 import { conflict, notFound, ProblemError } from '../common/problem.js';
 import { quoteIdent as q } from '../query/sql/quote-ident.js';
 import { sequenceName } from '../schema-migrator/ddl.js';
+import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
+import { StageGuard } from '../pipelines/stage-guard.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
 import { recordWritten } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
@@ -38,9 +40,10 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
  */
 @Injectable()
 export class RecordWriter {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard) {}
 
   async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth = 0): Promise<string> {
+    const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
     const cols: string[] = ['"owner"', '"created_by"', '"updated_by"'];
     const params: unknown[] = [values.owner ?? actor.id, actor.id, actor.id];
     for (const s of storedFields(obj)) {
@@ -58,6 +61,7 @@ export class RecordWriter {
       params,
     );
     await this.writeManyToMany(tx, obj, row.id, values);
+    await this.stages.record(tx, obj.name, row.id, moves, actor.id);
     const after = { ...values, owner: values.owner ?? actor.id };
     const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
     await recordWritten(tx, { object: obj.name, recordId: row.id, version: 1, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth });
@@ -73,6 +77,9 @@ export class RecordWriter {
     }
     const changes = recordChanges(before, values, [...Object.keys(obj.fields), 'owner']);
     if (!Object.keys(changes).length) return { changes, version: before.version as number, before };
+    const moves = this.stages.stageFields(obj).some((f) => f in changes)
+      ? await this.stages.check(tx, this.registry.current().set, obj, id, before, { ...before, ...values })
+      : [];
     const sets = ['"version" = "version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
     const params: unknown[] = [id, actor.id];
     if ('owner' in changes) {
@@ -86,6 +93,7 @@ export class RecordWriter {
     }
     const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING "version"`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
+    await this.stages.record(tx, obj.name, id, moves, actor.id);
     await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth });
     return { changes, version: row.version, before };
   }

@@ -9,6 +9,6 @@ import { RecordsService } from './records.service.js';
 @Module({
   controllers: [RecordsController],
   providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService],
-  exports: [RecordsService, RecordReader, RecordWriter],
+  exports: [RecordsService, RecordReader, RecordWriter, ReadContextService],
 })
 export class RecordsModule {}
