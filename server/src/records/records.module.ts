@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AggregateService } from './aggregate.service.js';
+import { BulkService } from './bulk.service.js';
+import { ReadScope } from './read-scope.service.js';
 import { RecordHistoryService } from './record-history.service.js';
 import { RecordReader } from './record-reader.service.js';
 import { RecordWriter } from './record-writer.service.js';
 import { ReadContextService } from './read-context.service.js';
+import { RecordsAggregateController } from './records-aggregate.controller.js';
+import { RecordsBulkController } from './records-bulk.controller.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
+import { WriteValidation } from './write-validation.service.js';
 
 @Module({
-  controllers: [RecordsController],
-  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService],
+  controllers: [RecordsController, RecordsBulkController, RecordsAggregateController],
+  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService, ReadScope, WriteValidation, BulkService, AggregateService],
   exports: [RecordsService, RecordReader, RecordWriter, ReadContextService],
 })
 export class RecordsModule {}

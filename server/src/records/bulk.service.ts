@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { ObjectDef } from '@loom/metadata';
+import type { CurrentUser } from '../auth/current-user.js';
+import { badRequest, ProblemError, type ProblemItem } from '../common/problem.js';
+import { Db, type Tx } from '../database/db.js';
+import { compileCount, compileWhere, parseFilter, quoteQualified } from '../query/index.js';
+import { inSavepoint } from './lib/in-savepoint.js';
+import { MAX_BULK_ROWS, parseBulkRequest, type BulkRequest } from './lib/parse-bulk-request.js';
+import { rowProblems } from './lib/row-problems.js';
+import { ReadScope } from './read-scope.service.js';
+import { lockRow, RecordWriter } from './record-writer.service.js';
+import { RecordsService } from './records.service.js';
+import { WriteValidation } from './write-validation.service.js';
+
+export interface RowErrors {
+  index: number;
+  /** The matched record, for update and delete. */
+  id?: string;
+  errors: ProblemItem[];
+}
+
+export interface BulkResult {
+  matched: number;
+  changed: number;
+  errors: RowErrors[];
+}
+
+/** Thrown to roll a dry run back once everything ran; carries what it would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly result: BulkResult) {
+    super('dry run');
+  }
+}
+
+/**
+ * `POST /api/records/{object}/bulk`: every row validated by the one validator and written by
+ * RecordWriter (history + outbox per row) in ONE transaction, each row under a savepoint so all
+ * errors are reported. All-or-nothing: any error → 422 and nothing written; `partial`: good rows
+ * commit. Update/delete select the matching ids under the reader's scope and lock them first.
+ */
+@Injectable()
+export class BulkService {
+  constructor(
+    private readonly db: Db, private readonly records: RecordsService, private readonly writer: RecordWriter,
+    private readonly validation: WriteValidation, private readonly scopes: ReadScope,
+  ) {}
+
+  async run(user: CurrentUser, object: string, body: unknown, dryRun: boolean): Promise<BulkResult> {
+    const obj = this.records.objectOrThrow(object);
+    const request = parseBulkRequest(body);
+    try {
+      return await this.db.tx(async (tx) => {
+        const result = request.kind === 'create' ? await this.create(tx, user, obj, request.rows) : await this.byFilter(tx, user, obj, request);
+        if (result.errors.length && !request.partial) throw bulkFailed(request.kind, result);
+        if (dryRun) throw new DryRunRollback(result);
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.result;
+      throw e;
+    }
+  }
+
+  private async create(tx: Tx, user: CurrentUser, obj: ObjectDef, rows: Record<string, unknown>[]): Promise<BulkResult> {
+    const result: BulkResult = { matched: rows.length, changed: 0, errors: [] };
+    for (const [index, row] of rows.entries()) {
+      const checked = this.validation.check(user, obj.name, 'create', row);
+      if (!checked.ok) {
+        result.errors.push({ index, errors: checked.errors });
+        continue;
+      }
+      await this.row(tx, result, { index }, () => this.writer.insert(tx, obj, checked.values, user).then(() => true));
+    }
+    return result;
+  }
+
+  private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>): Promise<BulkResult> {
+    const ids = await this.lockMatching(tx, user, obj, request.filter, `/${request.kind}/filter`);
+    const result: BulkResult = { matched: ids.length, changed: 0, errors: [] };
+    for (const [index, id] of ids.entries()) {
+      await this.row(tx, result, { index, id }, async () => {
+        if (request.kind === 'delete') {
+          await this.writer.softDelete(tx, obj, id, user);
+          return true;
+        }
+        const before = await lockRow(tx, obj, id);
+        if (!before) return false;
+        const checked = this.validation.check(user, obj.name, 'update', request.set, before);
+        if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
+        const { changes } = await this.writer.update(tx, obj, id, checked.values, user, { before });
+        return Object.keys(changes).length > 0;
+      });
+    }
+    return result;
+  }
+
+  /** One row under a savepoint: counted when it changed something, reported when it failed. */
+  private async row(tx: Tx, result: BulkResult, at: { index: number; id?: string }, write: () => Promise<boolean>): Promise<void> {
+    try {
+      if (await inSavepoint(tx, write)) result.changed++;
+    } catch (e) {
+      const errors = rowProblems(e);
+      if (!errors) throw e;
+      result.errors.push({ ...at, errors });
+    }
+  }
+
+  /**
+   * The ids the filter matches under the caller's read scope (the same checks as a list: hidden
+   * fields 403, unknown 422), locked FOR UPDATE in id order so concurrent bulk writes cannot deadlock.
+   */
+  private async lockMatching(tx: Tx, user: CurrentUser, obj: ObjectDef, rawFilter: unknown, path: string): Promise<string[]> {
+    const read = await this.scopes.of(user, obj.name);
+    const filter = parseFilter(rawFilter, { object: obj.name, set: read.set, path, status: 422 });
+    const count = compileCount({ ...read, filter });
+    const [{ total }] = await tx.query<{ total: number }>(count.sql, count.params);
+    if (total > MAX_BULK_ROWS) throw tooMany(path, total);
+    const where = compileWhere({ object: obj.name, set: read.set, ctx: read.ctx, access: read, scope: read.scope, filter });
+    const id = quoteQualified('t0', 'id');
+    const rows = await tx.query<{ id: string }>(
+      `SELECT ${id} AS "id" FROM ${where.from} WHERE ${where.where} ORDER BY ${id} LIMIT ${MAX_BULK_ROWS + 1} FOR UPDATE OF "t0"`, where.params);
+    if (rows.length > MAX_BULK_ROWS) throw tooMany(path, rows.length);
+    return rows.map((r) => r.id);
+  }
+}
+
+function tooMany(path: string, n: number): ProblemError {
+  return badRequest(`The filter matches ${n} records; a bulk request changes at most ${MAX_BULK_ROWS}`, [{ path, message: `matches more than ${MAX_BULK_ROWS} records` }]);
+}
+
+function bulkFailed(kind: BulkRequest['kind'], result: BulkResult): ProblemError {
+  const failed = result.errors.length;
+  const errors = result.errors.flatMap((r) => r.errors.map((e) => ({ path: `/${kind}/${r.index}${e.path}`, message: e.message })));
+  return new ProblemError('validation', `${failed} of ${result.matched} rows failed; nothing was written`, { errors, matched: result.matched, changed: 0, rows: result.errors });
+}

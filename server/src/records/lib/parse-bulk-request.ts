@@ -1,0 +1,40 @@
+import { badRequest, invalid } from '../../common/problem.js';
+import { parseBody } from '../../common/parse-body.js';
+
+/** Rows per bulk request (API.md "Limits"): more is a 400, matched by a filter too. */
+export const MAX_BULK_ROWS = 500;
+
+export type BulkRequest =
+  | { kind: 'create'; rows: Record<string, unknown>[]; partial: boolean }
+  | { kind: 'update'; filter: unknown; set: Record<string, unknown>; partial: boolean }
+  | { kind: 'delete'; filter: unknown; partial: boolean };
+
+const filter = { type: 'object' };
+const schema = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    create: { type: 'array', minItems: 1, items: { type: 'object' } },
+    update: { type: 'object', additionalProperties: false, required: ['filter', 'set'], properties: { filter, set: { type: 'object', minProperties: 1 } } },
+    delete: { type: 'object', additionalProperties: false, required: ['filter'], properties: { filter } },
+    partial: { type: 'boolean' },
+  },
+};
+
+/**
+ * `{ create: [...] } | { update: { filter, set } } | { delete: { filter } }`, optional `partial`.
+ * Unknown keys and wrong shapes are 422 with paths; more than 500 rows is 400.
+ * @example parseBulkRequest({ delete: { filter: { stage: 'lost' } } }) // { kind: 'delete', filter: { stage: 'lost' }, partial: false }
+ */
+export function parseBulkRequest(body: unknown): BulkRequest {
+  const rows = (body as { create?: unknown } | null)?.create;
+  if (Array.isArray(rows) && rows.length > MAX_BULK_ROWS) {
+    throw badRequest(`At most ${MAX_BULK_ROWS} rows per bulk request`, [{ path: '/create', message: `has ${rows.length} rows; the limit is ${MAX_BULK_ROWS}` }]);
+  }
+  const b = parseBody<{ create?: Record<string, unknown>[]; update?: { filter: unknown; set: Record<string, unknown> }; delete?: { filter: unknown }; partial?: boolean }>(schema, body);
+  const kinds = (['create', 'update', 'delete'] as const).filter((k) => b[k] !== undefined);
+  if (kinds.length !== 1) throw invalid([{ path: '/', message: 'must hold exactly one of create, update or delete' }]);
+  const partial = b.partial === true;
+  if (b.create) return { kind: 'create', rows: b.create, partial };
+  if (b.update) return { kind: 'update', filter: b.update.filter, set: b.update.set, partial };
+  return { kind: 'delete', filter: b.delete!.filter, partial };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { conflict, invalid, ProblemError } from '../../common/problem.js';
+import { QueryError } from '../../query/index.js';
+import { rowProblems } from './row-problems.js';
+
+describe('rowProblems', () => {
+  it('keeps the paths of a validation problem', () => {
+    expect(rowProblems(invalid([{ path: '/email', message: 'must be a valid email' }]))).toEqual([{ path: '/email', message: 'must be a valid email' }]);
+  });
+
+  it('turns a problem without paths into one row-level message', () => {
+    expect(rowProblems(conflict('The table is busy'))).toEqual([{ path: '', message: 'The table is busy' }]);
+  });
+
+  it('keeps query errors', () => {
+    expect(rowProblems(QueryError.forbidden('/filter/cost', 'hidden'))).toEqual([{ path: '/filter/cost', message: 'hidden' }]);
+  });
+
+  it('refuses server errors and bugs, which must abort the request', () => {
+    expect(rowProblems(new ProblemError('unavailable', 'down'))).toBeUndefined();
+    expect(rowProblems(new TypeError('x is undefined'))).toBeUndefined();
+  });
+});
