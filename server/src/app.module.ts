@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
+import { OpenApiModule } from './openapi/openapi.module.js';
 import { StageGuardModule } from './pipelines/stage-guard.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, StageGuardModule, RecordsModule, PipelinesModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, StageGuardModule, RecordsModule, PipelinesModule, OpenApiModule],
     };
   }
 }

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { OpenApiObjects } from './openapi/openapi-objects.service.js';
 import { JsonLogger } from './common/json-logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import type { LoomConfig } from './config/config.js';
@@ -56,7 +57,12 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  const objects = app.get(OpenApiObjects);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+    patchDocumentOnRequest: (req, _res, doc) => objects.patch((req as { headers: Record<string, string | undefined> }).headers.authorization, doc),
+  });
   return app;
 }
 

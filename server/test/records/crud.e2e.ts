@@ -165,3 +165,22 @@ describe('lists', () => {
     expectProblem(await admin.get('/api/records/gizmo?cursor=garbage'), 400);
   });
 });
+
+describe('OpenAPI per object', () => {
+  it('describes each object for an authenticated caller, refreshed on a new revision', async () => {
+    const doc = (await admin.get('/api/openapi.json')).body;
+    expect(doc.components.schemas.Gizmo.properties.price).toMatchObject({ type: 'number' });
+    expect(doc.components.schemas.GizmoInput.required).toEqual(['name']);
+    expect(doc.paths['/api/records/gizmo/{id}'].patch).toBeDefined();
+    await admin.post('/api/metadata/objects/gizmo/fields', { name: 'serial', type: 'text' });
+    const after = (await admin.get('/api/openapi.json')).body;
+    expect(after.components.schemas.Gizmo.properties.serial).toMatchObject({ type: 'string' });
+  });
+
+  it('publishes no object schemas to anonymous callers', async () => {
+    const res = await fetch(server.url + '/api/openapi.json');
+    const doc = await res.json();
+    expect(doc.components?.schemas?.Gizmo).toBeUndefined();
+    expect(doc.paths['/api/auth/login']).toBeDefined();
+  });
+});
