@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AggregateService } from './aggregate.service.js';
 import { BulkService } from './bulk.service.js';
+import { ExportService } from './export.service.js';
 import { ReadScope } from './read-scope.service.js';
 import { RecordHistoryService } from './record-history.service.js';
 import { RecordReader } from './record-reader.service.js';
@@ -8,13 +9,14 @@ import { RecordWriter } from './record-writer.service.js';
 import { ReadContextService } from './read-context.service.js';
 import { RecordsAggregateController } from './records-aggregate.controller.js';
 import { RecordsBulkController } from './records-bulk.controller.js';
+import { RecordsExportController } from './records-export.controller.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
 import { WriteValidation } from './write-validation.service.js';
 
 @Module({
-  controllers: [RecordsController, RecordsBulkController, RecordsAggregateController],
-  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService, ReadScope, WriteValidation, BulkService, AggregateService],
+  controllers: [RecordsController, RecordsBulkController, RecordsAggregateController, RecordsExportController],
+  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService, ReadScope, WriteValidation, BulkService, AggregateService, ExportService],
   exports: [RecordsService, RecordReader, RecordWriter, ReadContextService],
 })
 export class RecordsModule {}
