@@ -6,6 +6,7 @@ import { ProblemError } from '../common/problem.js';
 import { hashApiKey, looksLikeApiKey } from './api-key.js';
 import { ADMIN_ONLY, CurrentUser, IS_PUBLIC, isAdmin } from './current-user.js';
 import { RateWindow } from './rate-window.js';
+import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 
 interface UserRow {
@@ -20,7 +21,7 @@ const USER_COLUMNS = `u.id, u.email, u.name, u.roles, u.team_id, u.manager_id, u
 export class AuthGuard implements CanActivate {
   private readonly apiKeyQuota = new RateWindow(100, 10_000);
 
-  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService, private readonly db: Db) {}
+  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService, private readonly db: Db, private readonly sessions: SessionCache<UserRow>) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -41,7 +42,11 @@ export class AuthGuard implements CanActivate {
     if (looksLikeApiKey(token)) return this.fromApiKey(token);
     const claims = await this.tokens.verify(token);
     if (!claims) throw unauthorized('The access token is invalid or expired');
-    const [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM core."user" u WHERE u.id = $1`, [claims.sub]);
+    let row = this.sessions.get(claims.sub);
+    if (!row) {
+      [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM core."user" u WHERE u.id = $1`, [claims.sub]);
+      if (row) this.sessions.set(claims.sub, row);
+    }
     if (!row || !row.active || row.token_version !== claims.tv) throw unauthorized('The access token is no longer valid');
     return toCurrentUser(row, 'jwt');
   }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthController } from './auth.controller.js';
@@ -6,10 +6,12 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { TokenService } from './token.service.js';
+import { SessionCache } from './session-cache.js';
 
+@Global()
 @Module({
   controllers: [AuthController],
-  providers: [TokenService, AuthService, LoginLimiter, AdminBootstrap, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [TokenService, AuthGuard],
+  providers: [SessionCache, TokenService, AuthService, LoginLimiter, AdminBootstrap, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [TokenService, AuthGuard, SessionCache],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db, Tx } from '../database/db.js';
 import { conflict, invalid, notFound } from '../common/problem.js';
 import { hashPassword } from '../auth/password.js';
+import { SessionCache } from '../auth/session-cache.js';
 
 export interface UserDto {
   id: string; email: string; name: string; roles: string[]; team: string | null; manager: string | null;
@@ -18,7 +19,7 @@ const COLUMNS = `id, email, name, roles, team_id AS team, manager_id AS manager,
 /** Users and the manager hierarchy; passwords are hashed and never returned. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly sessions: SessionCache) {}
 
   list(): Promise<UserDto[]> {
     return this.db.query(`SELECT ${COLUMNS} FROM core."user" ORDER BY lower(name), id`);
@@ -68,7 +69,7 @@ export class UsersService {
         params,
       ).catch(uniqueEmail);
       return row;
-    });
+    }).finally(() => this.sessions.forget(id)); // after commit, so no request re-caches the old row
   }
 
   /** Users are deactivated, not deleted: their records keep a valid owner. */
