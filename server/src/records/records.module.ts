@@ -10,13 +10,16 @@ import { ReadContextService } from './read-context.service.js';
 import { RecordsAggregateController } from './records-aggregate.controller.js';
 import { RecordsBulkController } from './records-bulk.controller.js';
 import { RecordsExportController } from './records-export.controller.js';
+import { RecordsTimelineController } from './records-timeline.controller.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsService } from './records.service.js';
+import { TimelineSources } from './timeline-sources.service.js';
+import { TimelineService } from './timeline.service.js';
 import { WriteValidation } from './write-validation.service.js';
 
 @Module({
-  controllers: [RecordsController, RecordsBulkController, RecordsAggregateController, RecordsExportController],
-  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService, ReadScope, WriteValidation, BulkService, AggregateService, ExportService],
+  controllers: [RecordsController, RecordsBulkController, RecordsAggregateController, RecordsExportController, RecordsTimelineController],
+  providers: [RecordsService, RecordReader, RecordWriter, RecordHistoryService, ReadContextService, ReadScope, WriteValidation, BulkService, AggregateService, ExportService, TimelineService, TimelineSources],
   exports: [RecordsService, RecordReader, RecordWriter, ReadContextService],
 })
 export class RecordsModule {}
