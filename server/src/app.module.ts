@@ -8,6 +8,7 @@ import { MetadataModule } from './metadata/metadata.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
+import { PermissionsModule } from './permissions/permissions.module.js';
 import { StageGuardModule } from './pipelines/stage-guard.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, StageGuardModule, RecordsModule, PipelinesModule, OpenApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, RecordsModule, PipelinesModule, OpenApiModule],
     };
   }
 }

@@ -4,6 +4,7 @@ import { diffMetadata, getSchema, SECTION_OF_KIND, DOCUMENT_KINDS, type Document
 import type { FastifyReply } from 'fastify';
 import { AdminOnly, CurrentUser, User, isAdmin } from '../auth/current-user.js';
 import { badRequest, notFound, ProblemError } from '../common/problem.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
 import { whereUsed } from './where-used.js';
 import { MetadataLayers } from './metadata-layers.js';
 import { MetadataPublisher, type PublishResult } from './metadata-publisher.service.js';
@@ -40,12 +41,20 @@ function sectionKind(section: string): MetadataKind {
 @ApiBearerAuth()
 @Controller('metadata')
 export class MetadataController {
-  constructor(private readonly registry: MetadataRegistry, private readonly publisher: MetadataPublisher, private readonly store: MetadataStore, private readonly layers: MetadataLayers) {}
+  constructor(
+    private readonly registry: MetadataRegistry, private readonly publisher: MetadataPublisher, private readonly store: MetadataStore,
+    private readonly layers: MetadataLayers, private readonly permissions: PermissionsService,
+  ) {}
+
+  /** The effective metadata as this caller may see it (admins: everything but archived definitions). */
+  private visible(user: CurrentUser): MetadataSet {
+    return visibleMetadata(this.registry.current().set, user, this.permissions.metadataMask(user));
+  }
 
   @Get()
   all(@User() user: CurrentUser) {
     const rev = this.registry.current();
-    return { revision: rev.number, hash: rev.hash, ...visibleMetadata(rev.set, user) };
+    return { revision: rev.number, hash: rev.hash, ...this.visible(user) };
   }
 
   @Get('schemas/:kind')
@@ -89,13 +98,13 @@ export class MetadataController {
   @Get(':kind')
   list(@User() user: CurrentUser, @Param('kind') section: string) {
     sectionKind(section);
-    return (visibleMetadata(this.registry.current().set, user) as unknown as Record<string, unknown>)[section];
+    return (this.visible(user) as unknown as Record<string, unknown>)[section];
   }
 
   @Get(':kind/:name')
   one(@User() user: CurrentUser, @Param('kind') section: string, @Param('name') name: string) {
     sectionKind(section);
-    const set = isAdmin(user) ? this.registry.current().set : visibleMetadata(this.registry.current().set, user);
+    const set = isAdmin(user) ? this.registry.current().set : this.visible(user);
     const def = (set as unknown as Record<string, Record<string, unknown>>)[section][name];
     if (!def) throw notFound(`No ${section.slice(0, -1)} ${name}`);
     return def;

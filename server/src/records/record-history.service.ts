@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { invalid, notFound } from '../common/problem.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
 import { RecordsService, type ApiRecord } from './records.service.js';
 
 interface HistoryRow {
@@ -9,10 +10,13 @@ interface HistoryRow {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** History of a record, and restoring a version (or some fields of it) as a new write. */
+/**
+ * History of a record, and restoring a version (or some fields of it) as a new write. Fields the
+ * caller may not read never appear in `changes` (SECURITY.md 1: history is a read path).
+ */
 @Injectable()
 export class RecordHistoryService {
-  constructor(private readonly db: Db, private readonly records: RecordsService) {}
+  constructor(private readonly db: Db, private readonly records: RecordsService, private readonly permissions: PermissionsService) {}
 
   async list(user: CurrentUser, object: string, id: string): Promise<HistoryRow[]> {
     await this.records.get(user, object, id); // 404 unless the caller may read the record
@@ -21,7 +25,8 @@ export class RecordHistoryService {
       `SELECT h.version, h.action, h.at, h.actor AS by, u.name AS "byName", h.changes
          FROM core.record_history h LEFT JOIN core."user" u ON u.id = h.actor
         WHERE h.object = $1 AND h.record_id = $2 ORDER BY h.version DESC, h.id DESC`, [object, id]);
-    const visible = new Set(Object.entries(obj.fields).filter(([, d]) => !d.archived).map(([f]) => f).concat('owner'));
+    const hidden = this.permissions.access(user).hiddenFor?.(object);
+    const visible = new Set(Object.entries(obj.fields).filter(([f, d]) => !d.archived && !hidden?.has(f)).map(([f]) => f).concat(hidden?.has('owner') ? [] : ['owner']));
     return rows.map((r) => ({ ...r, changes: Object.fromEntries(Object.entries(r.changes).filter(([f]) => visible.has(f))) }));
   }
 
@@ -39,7 +44,9 @@ export class RecordHistoryService {
     const obj = this.records.objectOrThrow(object);
     await this.records.get(user, object, id);
     const old = await this.valuesAt(object, id, version);
-    const names = fields ?? Object.keys(obj.fields).filter((f) => f in old);
+    // a whole version restores what the caller can see; naming a hidden field is refused by the write check
+    const hidden = this.permissions.access(user).hiddenFor?.(object);
+    const names = fields ?? Object.keys(obj.fields).filter((f) => f in old && !hidden?.has(f));
     const unknown = names.filter((f) => !obj.fields[f] || obj.fields[f].archived);
     if (unknown.length) throw invalid(unknown.map((f) => ({ path: `/fields/${names.indexOf(f)}`, message: `${f} is not a field of ${object}` })));
     const body = Object.fromEntries(names.filter((f) => !['formula', 'rollup', 'autonumber'].includes(obj.fields[f].type)).map((f) => [f, old[f] ?? null]));

@@ -4,6 +4,7 @@ import { Db } from '../database/db.js';
 import { badRequest, notFound } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { compileCount, compileGet, compileSelect, parseListQuery, readPage, type ReadAccess, type SelectRow } from '../query/index.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
 import { ReadContextService } from './read-context.service.js';
 import type { ApiRecord } from './records.service.js';
 
@@ -13,11 +14,14 @@ import type { ApiRecord } from './records.service.js';
  */
 @Injectable()
 export class RecordReader {
-  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly contexts: ReadContextService) {}
+  constructor(
+    private readonly db: Db, private readonly registry: MetadataRegistry, private readonly contexts: ReadContextService,
+    private readonly permissions: PermissionsService,
+  ) {}
 
-  /** Read access of a caller: record scopes and hidden fields per object (all/none until permissions land). */
-  access(_user: CurrentUser): ReadAccess {
-    return {};
+  /** Read access of a caller: record scopes (role scopes OR records shared with them) and hidden fields, for every object. */
+  access(user: CurrentUser): ReadAccess {
+    return this.permissions.access(user);
   }
 
   async list(user: CurrentUser, object: string, raw: Record<string, unknown>) {

@@ -4,19 +4,28 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { invalid, notFound, ProblemError } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
 import { isUuid } from '../users/users.service.js';
+import { ReadContextService } from './read-context.service.js';
 import { lockRow, RecordWriter } from './record-writer.service.js';
 import { RecordReader } from './record-reader.service.js';
 import { RecordValidators } from './validation/record-validator.js';
 
 export type ApiRecord = Record<string, unknown> & { id: string; version: number };
 
-/** Orchestrates the records API: validate → one transaction (row, history, outbox) → read back through the one read plan. */
+/**
+ * Orchestrates the records API: permission checks → validate → one transaction (row, history, outbox)
+ * → read back through the one read plan. Rows are checked against the action's scope inside the
+ * transaction, on the locked row (update/delete/restore) or the inserted one (create).
+ */
 @Injectable()
 export class RecordsService {
   private readonly validators = new RecordValidators();
 
-  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly reader: RecordReader) {}
+  constructor(
+    private readonly db: Db, private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly reader: RecordReader,
+    private readonly permissions: PermissionsService, private readonly contexts: ReadContextService,
+  ) {}
 
   objectOrThrow(name: string): ObjectDef {
     const set = this.registry.current().set;
@@ -40,12 +49,15 @@ export class RecordsService {
       const stored = await this.replay(user, object, idempotencyKey);
       if (stored) return { record: stored, replayed: true };
     }
+    this.permissions.assertCanCreate(user, object, body);
     const values = this.validate(user, object, 'create', body);
+    const ctx = await this.contexts.forUser(user);
     const id = await this.db.tx(async (tx) => {
       if (idempotencyKey) {
         await tx.query(`INSERT INTO core.idempotency_key (user_id, key, object, status, response) VALUES ($1, $2, $3, 0, '{}')`, [user.id, idempotencyKey, object]);
       }
       const newId = await this.writer.insert(tx, obj, values, user);
+      await this.permissions.assertRowInScope(tx, user, ctx, object, newId, 'create');
       if (idempotencyKey) await tx.query(`UPDATE core.idempotency_key SET status = 201, response = $3 WHERE user_id = $1 AND key = $2`, [user.id, idempotencyKey, JSON.stringify({ id: newId })]);
       return newId;
     }).catch(async (e: unknown) => {
@@ -76,9 +88,12 @@ export class RecordsService {
   async update(user: CurrentUser, object: string, id: string, body: unknown, ifMatch?: number): Promise<ApiRecord> {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    const ctx = await this.contexts.forUser(user);
     await this.db.tx(async (tx) => {
       const before = await lockRow(tx, obj, id);
       if (!before) throw notFound(`No ${object} ${id}`);
+      await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update');
+      this.permissions.assertCanUpdate(user, object, body, before);
       const values = this.validate(user, object, 'update', body, before);
       await this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before });
     });
@@ -88,13 +103,23 @@ export class RecordsService {
   async remove(user: CurrentUser, object: string, id: string, ifMatch?: number): Promise<void> {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
-    await this.db.tx((tx) => this.writer.softDelete(tx, obj, id, user, ifMatch));
+    this.permissions.assertCanDelete(user, object);
+    const ctx = await this.contexts.forUser(user);
+    await this.db.tx(async (tx) => {
+      await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'delete');
+      await this.writer.softDelete(tx, obj, id, user, ifMatch);
+    });
   }
 
   async restore(user: CurrentUser, object: string, id: string): Promise<ApiRecord> {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
-    await this.db.tx((tx) => this.writer.restore(tx, obj, id, user));
+    this.permissions.assertCanDelete(user, object);
+    const ctx = await this.contexts.forUser(user);
+    await this.db.tx(async (tx) => {
+      await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'delete', { deleted: true });
+      await this.writer.restore(tx, obj, id, user);
+    });
     return this.get(user, object, id);
   }
 }
