@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -6,7 +7,11 @@ import { mapPgError } from './map-pg-error.js';
 /** A query runner bound to one open transaction. */
 export interface Tx {
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Like Db.prepared, inside the transaction. */
+  prepared<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
+
+const statementName = (sql: string): string => 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
 
 /**
  * Hand-compiled SQL on the DataSource's own pg pool (TypeORM entities are for system tables only):
@@ -28,6 +33,19 @@ export class Db {
     }
   }
 
+  /**
+   * A hot-path statement (compiled reads, record writes): prepared once per connection under a name
+   * derived from its text, so PostgreSQL parses and plans it once. The text lists explicit columns and
+   * changes with the metadata, so a new revision never meets a stale plan (STACK.md).
+   */
+  async prepared<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      return (await this.pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
+    } catch (e) {
+      throw mapPgError(e);
+    }
+  }
+
   /** Runs `fn` inside one transaction; a thrown error rolls everything back. */
   async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     let conn: PoolClient;
@@ -36,14 +54,16 @@ export class Db {
     } catch (e) {
       throw mapPgError(e);
     }
+    const run = async (config: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+      try {
+        return (await (typeof config === 'string' ? conn.query(config, params) : conn.query(config))).rows;
+      } catch (e) {
+        throw mapPgError(e);
+      }
+    };
     const tx: Tx = {
-      query: async (sql, params = []) => {
-        try {
-          return (await conn.query(sql, params)).rows;
-        } catch (e) {
-          throw mapPgError(e);
-        }
-      },
+      query: (sql, params = []) => run(sql, params),
+      prepared: (sql, params = []) => run({ name: statementName(sql), text: sql, values: params }),
     };
     let broken = false;
     try {

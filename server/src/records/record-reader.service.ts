@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { badRequest, notFound } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
-import { compileCount, compileGet, compileSelect, parseListQuery, readPage, type ReadAccess, type SelectRow } from '../query/index.js';
+import { compileCount, compileGet, compilePageJson, compileSelect, parseListQuery, readPage, readPageJson, type ReadAccess, type SelectRow } from '../query/index.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { ReadContextService } from './read-context.service.js';
 import type { ApiRecord } from './records.service.js';
@@ -25,18 +25,34 @@ export class RecordReader {
   }
 
   async list(user: CurrentUser, object: string, raw: Record<string, unknown>) {
+    const { compiled, count } = await this.compileList(user, object, raw);
+    const page = readPage(await this.db.prepared<SelectRow>(compiled.sql, compiled.params), compiled);
+    return count ? { ...page, total: await this.total(count) } : page;
+  }
+
+  /** The list as JSON text built in PostgreSQL, for the HTTP response (no parse and re-serialize in Node). */
+  async listJson(user: CurrentUser, object: string, raw: Record<string, unknown>): Promise<string> {
+    const { compiled, count } = await this.compileList(user, object, raw);
+    const wrapped = compilePageJson(compiled);
+    const [row] = await this.db.prepared<{ data: string; last: string | null; more: boolean }>(wrapped.sql, wrapped.params);
+    const page = readPageJson(row, compiled);
+    const total = count ? `,"total":${await this.total(count)}` : '';
+    return `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${total}}`;
+  }
+
+  private async compileList(user: CurrentUser, object: string, raw: Record<string, unknown>) {
     const set = this.registry.current().set;
     const q = parseListQuery(raw, { object, set });
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object) };
     const compiled = compileSelect({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
-    const rows = await this.db.query<SelectRow>(compiled.sql, compiled.params);
-    const page = readPage(rows, compiled);
-    if (!q.count) return page;
-    const count = compileCount(base);
-    const [{ total }] = await this.db.query<{ total: number }>(count.sql, count.params);
-    return { ...page, total };
+    return { compiled, count: q.count ? compileCount(base) : null };
+  }
+
+  private async total(count: { sql: string; params: unknown[] }): Promise<number> {
+    const [{ total }] = await this.db.prepared<{ total: number }>(count.sql, count.params);
+    return Number(total);
   }
 
   async getOrThrow(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] } = {}): Promise<ApiRecord> {
@@ -44,7 +60,7 @@ export class RecordReader {
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const compiled = compileGet({ object, set, ctx, ...access, id, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object), ...shape });
-    const [row] = await this.db.query<{ record: ApiRecord }>(compiled.sql, compiled.params);
+    const [row] = await this.db.prepared<{ record: ApiRecord }>(compiled.sql, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
     return row.record;
   }

@@ -7,6 +7,7 @@ import { quoteIdent as q } from '../query/sql/quote-ident.js';
 import { sequenceName } from '../schema-migrator/ddl.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { StageGuard } from '../pipelines/stage-guard.service.js';
+import { ApprovalLocks } from '../approvals/approval-locks.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
 import { recordWritten } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
@@ -20,7 +21,7 @@ const table = (object: string) => `${q('data')}.${q(object)}`;
 
 /** Row as `{ field: value }` (relation columns back to field names), read inside the transaction. */
 export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { deleted?: boolean } = {}): Promise<Record<string, unknown> | null> {
-  const [row] = await tx.query<{ r: Record<string, unknown> }>(
+  const [row] = await tx.prepared<{ r: Record<string, unknown> }>(
     `SELECT to_jsonb(t) AS r FROM ${table(obj.name)} t WHERE t."id" = $1 AND t."deleted_at" IS ${opts.deleted ? 'NOT NULL' : 'NULL'} FOR UPDATE`,
     [id],
   );
@@ -40,7 +41,7 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
  */
 @Injectable()
 export class RecordWriter {
-  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard) {}
+  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard, private readonly locks: ApprovalLocks) {}
 
   async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth = 0): Promise<string> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
@@ -56,7 +57,7 @@ export class RecordWriter {
       cols.push(q(s.column));
       params.push(columnValue(s.def, v));
     }
-    const [row] = await tx.query<{ id: string }>(
+    const [row] = await tx.prepared<{ id: string }>(
       `INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING "id"`,
       params,
     );
@@ -77,6 +78,7 @@ export class RecordWriter {
     }
     const changes = recordChanges(before, values, [...Object.keys(obj.fields), 'owner']);
     if (!Object.keys(changes).length) return { changes, version: before.version as number, before };
+    await this.locks.assertWritable(tx, obj.name, id, Object.keys(changes));
     const moves = this.stages.stageFields(obj).some((f) => f in changes)
       ? await this.stages.check(tx, this.registry.current().set, obj, id, before, { ...before, ...values })
       : [];
@@ -91,7 +93,7 @@ export class RecordWriter {
       params.push(columnValue(s.def, values[s.field]));
       sets.push(`${q(s.column)} = $${params.length}`);
     }
-    const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING "version"`, params);
+    const [row] = await tx.prepared<{ version: number }>(`UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING "version"`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
     await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth });
@@ -102,6 +104,7 @@ export class RecordWriter {
     const before = await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${obj.name} ${id}`);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ProblemError('precondition_failed', `The record is at version ${before.version}, not ${expectedVersion}`);
+    await this.locks.assertDeletable(tx, obj.name, id);
     const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET "deleted_at" = now(), "version" = "version" + 1, "updated_by" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING "version"`, [id, actor.id]);
     await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'delete', changes: {}, actor: actor.id, trackHistory: true });
   }

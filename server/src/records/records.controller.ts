@@ -28,9 +28,9 @@ export class RecordsController {
   constructor(private readonly records: RecordsService, private readonly reader: RecordReader, private readonly history: RecordHistoryService) {}
 
   @Get()
-  list(@User() user: CurrentUser, @Param('object') object: string, @Query() query: Record<string, unknown>) {
+  async list(@User() user: CurrentUser, @Param('object') object: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply) {
     this.records.objectOrThrow(object);
-    return this.reader.list(user, object, query);
+    reply.type('application/json; charset=utf-8').send(await this.reader.listJson(user, object, query));
   }
 
   @Post()
