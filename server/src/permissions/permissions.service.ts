@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConditionNode } from '@loom/metadata';
 import { isAdmin, type CurrentUser } from '../auth/current-user.js';
-import { forbidden, notFound } from '../common/problem.js';
+import { forbidden, notFound, type ProblemItem } from '../common/problem.js';
 import type { Tx } from '../database/db.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import type { QueryContext, ReadAccess } from '../query/index.js';
@@ -76,8 +76,11 @@ export class PermissionsService {
     this.assertFields(user, object, 'create', body);
   }
 
-  /** Before an update, on the locked row (already checked in scope): fields not writable → 403 listing them. */
-  assertCanUpdate(user: CurrentUser, object: string, body: unknown, existing: Record<string, unknown>): void {
+  /**
+   * Before an update, on the locked row (already checked in scope): fields not writable → 403 listing
+   * them. Without `existing` (a bulk `set` for many rows) read-only fields are refused even if unchanged.
+   */
+  assertCanUpdate(user: CurrentUser, object: string, body: unknown, existing?: Record<string, unknown>): void {
     this.assertFields(user, object, 'update', body, existing);
   }
 
@@ -122,11 +125,31 @@ export class PermissionsService {
     };
   }
 
-  private assertFields(user: CurrentUser, object: string, action: 'create' | 'update', body: unknown, existing?: Record<string, unknown>): void {
+  /** The fields of a write body the caller may not write (after the object-level check, which throws). */
+  fieldProblems(user: CurrentUser, object: string, action: 'create' | 'update', body: unknown, existing?: Record<string, unknown>): ProblemItem[] {
     const decision = this.objectDecisionOrThrow(user, object, action);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return; // the validator answers 422
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return []; // the validator answers 422
     const obj = this.registry.current().set.objects[object]!;
-    const problems = unwritableFields(obj, decision, body as Record<string, unknown>, user.id, existing);
+    return unwritableFields(obj, decision, body as Record<string, unknown>, user.id, existing);
+  }
+
+  /**
+   * The records a write by filter (bulk update or delete) may touch: readable AND inside the action's
+   * scope (update: OR shared with the caller for writing). Rows outside it simply do not match.
+   */
+  async writableScope(user: CurrentUser, object: string, action: 'update' | 'delete'): Promise<ConditionNode | undefined> {
+    const decision = this.objectDecisionOrThrow(user, object, action);
+    const set = this.registry.current().set;
+    const read = this.access(user).scopeFor!(object);
+    const write = action === 'update'
+      ? withShares(decision.actions.update.scope, (await this.shares.sharedWith(user, ['write'])).get(object), object, set)
+      : decision.actions.delete.scope;
+    const items = [read, write].filter((n): n is ConditionNode => n !== undefined);
+    return items.length === 0 ? undefined : items.length === 1 ? items[0] : { kind: 'and', items };
+  }
+
+  private assertFields(user: CurrentUser, object: string, action: 'create' | 'update', body: unknown, existing?: Record<string, unknown>): void {
+    const problems = this.fieldProblems(user, object, action, body, existing);
     if (problems.length) {
       throw forbidden(`${problems.length === 1 ? 'A field is' : `${problems.length} fields are`} not writable for your role`, problems);
     }

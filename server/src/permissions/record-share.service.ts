@@ -20,11 +20,11 @@ const MAX_SHARES_PER_USER = 5_000;
 export class RecordShareService {
   constructor(private readonly db: Db) {}
 
-  /** Ids shared with the user or the user's team, per object (read and write shares alike). */
-  async sharedWith(user: Pick<CurrentUser, 'id' | 'teamId'>): Promise<SharedIds> {
+  /** Ids shared with the user or the user's team, per object (by default read and write shares alike). */
+  async sharedWith(user: Pick<CurrentUser, 'id' | 'teamId'>, access: ShareAccess[] = ['read', 'write']): Promise<SharedIds> {
     const rows = await this.db.query<{ object: string; record_id: string }>(
-      `SELECT object, record_id FROM core.record_share WHERE user_id = $1 OR (team_id = $2 AND $2::uuid IS NOT NULL)
-        ORDER BY created_at DESC LIMIT ${MAX_SHARES_PER_USER}`, [user.id, user.teamId]);
+      `SELECT object, record_id FROM core.record_share WHERE (user_id = $1 OR (team_id = $2 AND $2::uuid IS NOT NULL)) AND access = ANY($3)
+        ORDER BY created_at DESC LIMIT ${MAX_SHARES_PER_USER}`, [user.id, user.teamId, access]);
     const out = new Map<string, string[]>();
     for (const r of rows) out.set(r.object, [...(out.get(r.object) ?? []), r.record_id]);
     return out;
