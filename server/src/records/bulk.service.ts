@@ -3,6 +3,7 @@ import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { badRequest, ProblemError, type ProblemItem } from '../common/problem.js';
 import { Db, type Tx } from '../database/db.js';
+import { PermissionsService } from '../permissions/permissions.service.js';
 import { compileCount, compileWhere, parseFilter, quoteQualified } from '../query/index.js';
 import { inSavepoint } from './lib/in-savepoint.js';
 import { MAX_BULK_ROWS, parseBulkRequest, type BulkRequest } from './lib/parse-bulk-request.js';
@@ -34,20 +35,21 @@ class DryRunRollback extends Error {
 
 /**
  * `POST /api/records/{object}/bulk`: every row validated by the one validator and written by
- * RecordWriter (history + outbox per row) in ONE transaction, each row under a savepoint so all
- * errors are reported. All-or-nothing: any error → 422 and nothing written; `partial`: good rows
+ * RecordWriter (history + outbox per row) after the same permission checks as a single write, in ONE
+ * transaction, each row under a savepoint so all errors are reported. All-or-nothing: any error → 422 and nothing written; `partial`: good rows
  * commit. Update/delete select the matching ids under the reader's scope and lock them first.
  */
 @Injectable()
 export class BulkService {
   constructor(
     private readonly db: Db, private readonly records: RecordsService, private readonly writer: RecordWriter,
-    private readonly validation: WriteValidation, private readonly scopes: ReadScope,
+    private readonly validation: WriteValidation, private readonly scopes: ReadScope, private readonly permissions: PermissionsService,
   ) {}
 
   async run(user: CurrentUser, object: string, body: unknown, dryRun: boolean): Promise<BulkResult> {
     const obj = this.records.objectOrThrow(object);
     const request = parseBulkRequest(body);
+    this.permissions.objectDecisionOrThrow(user, object, request.kind); // the whole request is refused when no role grants the action
     try {
       return await this.db.tx(async (tx) => {
         const result = request.kind === 'create' ? await this.create(tx, user, obj, request.rows) : await this.byFilter(tx, user, obj, request);
@@ -63,13 +65,16 @@ export class BulkService {
 
   private async create(tx: Tx, user: CurrentUser, obj: ObjectDef, rows: Record<string, unknown>[]): Promise<BulkResult> {
     const result: BulkResult = { matched: rows.length, changed: 0, errors: [] };
+    const { ctx } = await this.scopes.of(user, obj.name);
     for (const [index, row] of rows.entries()) {
-      const checked = this.validation.check(user, obj.name, 'create', row);
-      if (!checked.ok) {
-        result.errors.push({ index, errors: checked.errors });
-        continue;
-      }
-      await this.row(tx, result, { index }, () => this.writer.insert(tx, obj, checked.values, user).then(() => true));
+      await this.row(tx, result, { index }, async () => {
+        this.permissions.assertCanCreate(user, obj.name, row);
+        const checked = this.validation.check(user, obj.name, 'create', row);
+        if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
+        const id = await this.writer.insert(tx, obj, checked.values, user);
+        await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, 'create');
+        return true;
+      });
     }
     return result;
   }
@@ -77,14 +82,17 @@ export class BulkService {
   private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>): Promise<BulkResult> {
     const ids = await this.lockMatching(tx, user, obj, request.filter, `/${request.kind}/filter`);
     const result: BulkResult = { matched: ids.length, changed: 0, errors: [] };
+    const { ctx } = await this.scopes.of(user, obj.name);
     for (const [index, id] of ids.entries()) {
       await this.row(tx, result, { index, id }, async () => {
+        await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, request.kind);
         if (request.kind === 'delete') {
           await this.writer.softDelete(tx, obj, id, user);
           return true;
         }
         const before = await lockRow(tx, obj, id);
         if (!before) return false;
+        this.permissions.assertCanUpdate(user, obj.name, request.set, before);
         const checked = this.validation.check(user, obj.name, 'update', request.set, before);
         if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
         const { changes } = await this.writer.update(tx, obj, id, checked.values, user, { before });
