@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ProblemError } from '../../common/problem.js';
+import { parseApprovalListQuery } from './parse-approval-list-query.js';
+
+const problems = (raw: Record<string, unknown>) => {
+  try {
+    parseApprovalListQuery(raw);
+  } catch (e) {
+    return { status: (e as ProblemError).status, paths: (e as ProblemError).body.errors?.map((x) => x.path) };
+  }
+  throw new Error('expected a problem');
+};
+
+describe('parseApprovalListQuery', () => {
+  it('defaults to the inbox, 50 a page', () => {
+    expect(parseApprovalListQuery({})).toEqual({ box: 'inbox', limit: 50, offset: 0 });
+    expect(parseApprovalListQuery({ box: 'submitted', status: 'pending', limit: '10', offset: '20' })).toEqual({ box: 'submitted', status: 'pending', limit: 10, offset: 20 });
+  });
+
+  it('refuses (400) unknown parameters and values outside their set', () => {
+    expect(problems({ box: 'outbox', status: 'done', sort: 'x' })).toEqual({ status: 400, paths: ['/sort', '/box', '/status'] });
+    expect(problems({ limit: '0', offset: '-1' })).toEqual({ status: 400, paths: ['/limit', '/offset'] });
+    expect(problems({ limit: '501' }).paths).toEqual(['/limit']);
+  });
+});
