@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { AutomationModule } from './automation/automation.module.js';
 import type { LoomConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
@@ -17,7 +19,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, RecordsModule, PipelinesModule, OpenApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, RecordsModule, PipelinesModule, OpenApiModule, JobsModule, AutomationModule],
     };
   }
 }
