@@ -32,6 +32,10 @@ export interface HistoryEntry {
   version: number;
   at: string;
   by: unknown;
+  /** The author's display name, when the server resolves it. */
+  byName?: string;
+  /** `create`, `update`, `restore`, … */
+  action?: string;
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
