@@ -53,10 +53,10 @@ export class Scheduler {
     this.timer = null;
   }
 
-  /** Enqueues the occurrences in (from, to]; without a window: since the last tick, up to a minute ahead. */
+  /** Enqueues the occurrences in (from, to]; without a window: from now (or the last tick after a stop) to a minute ahead. */
   async tick(now = new Date(), window?: { from: Date; to: Date }): Promise<ScheduleOccurrence[]> {
     if (!this.registry.loaded) return [];
-    const from = window?.from ?? await this.checkedUntil(now);
+    const from = window?.from ?? await this.windowStart(now);
     const to = window?.to ?? new Date(now.getTime() + LOOKAHEAD_MS);
     const out: ScheduleOccurrence[] = [];
     for (const def of timedAutomations(this.registry.current().set.automations)) {
@@ -108,11 +108,16 @@ export class Scheduler {
     await this.queue.add(AUTOMATION_RUN, job, { jobId: `${eventId}:${automation}`, attempts: 5 });
   }
 
-  private async checkedUntil(now: Date): Promise<Date> {
+  /**
+   * Where a tick's window starts: now — the next minute is looked at again on every tick, so an
+   * automation created a moment ago still gets it (re-adding is a no-op) — or, after a stop, where the
+   * last tick ended, catching up at most a day. On the very first start nothing was missed.
+   */
+  private async windowStart(now: Date): Promise<Date> {
     const [row] = await this.db.query<{ value: string }>(`SELECT value FROM core.setting WHERE key = $1`, [CHECKED_KEY]);
-    const floor = now.getTime() - MAX_CATCH_UP_MS;
     const stored = row ? Date.parse(row.value) : NaN;
-    return new Date(Number.isNaN(stored) ? now.getTime() - this.settings.scheduleTickMs : Math.max(stored, floor));
+    if (Number.isNaN(stored)) return now;
+    return new Date(Math.min(now.getTime(), Math.max(stored, now.getTime() - MAX_CATCH_UP_MS)));
   }
 }
 
