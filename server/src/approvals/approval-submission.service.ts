@@ -36,37 +36,50 @@ export class ApprovalSubmission {
   ) {}
 
   async submit(user: CurrentUser, input: SubmitInput): Promise<string> {
-    const set = this.registry.current().set;
-    const obj = Object.hasOwn(set.objects, input.object) ? set.objects[input.object] : undefined;
-    if (!obj || obj.archived) throw notFound(`No object ${input.object}`);
+    const obj = this.objectOrThrow(input.object);
     if (!isUuid(input.recordId)) throw notFound(`No ${obj.name} ${input.recordId}`);
     await this.reader.getOrThrow(user, obj.name, input.recordId);
-    return this.db.tx(async (tx) => {
-      const record = await lockRow(tx, obj, input.recordId);
-      if (!record) throw notFound(`No ${obj.name} ${input.recordId}`);
-      let stage: { field: string; process: string } | undefined;
-      if (input.targetStage !== undefined) {
-        const planned = planStageSubmission(set, obj.name, record, input.targetStage, input.process);
-        if (!planned.ok) throw invalid(planned.errors, planned.detail);
-        stage = planned;
-      }
-      const def = await this.processFor(tx, user, set, obj, input.recordId, input.process ?? stage?.process);
-      const [pending] = await tx.query<{ id: string; process: string }>(
-        `SELECT id, process FROM core.approval_request WHERE object = $1 AND record_id = $2 AND status = 'pending'`, [obj.name, input.recordId]);
-      if (pending) throw conflict(`The record already has a pending approval (${pending.process})`, { request: pending.id, approval: pending.process });
-      const plan = await this.planner.plan(tx, def, input.recordId, record, user.id);
-      const verdict = startRequest(def, plan, user.id, input.comment);
-      if (!verdict.ok) throw refusalProblem(verdict);
-      const req = await insertRequest(tx, { object: obj.name, recordId: input.recordId, definition: def, submittedBy: user.id, targetStage: input.targetStage, stageField: stage?.field });
-      await applyTransition(tx, req, verdict.next, user.id);
-      if (verdict.next.outcome) await this.outcome.apply(tx, req, verdict.next.outcome, user.id);
-      return req.id;
-    });
+    return this.db.tx((tx) => this.submitInTx(tx, user.id, input));
+  }
+
+  /**
+   * The submission inside the caller's transaction, with engine privileges (no read check): for the
+   * records API above and for automations (`startApproval`), so theirs is the same engine, not a copy.
+   */
+  async submitInTx(tx: Tx, submittedBy: string, input: SubmitInput): Promise<string> {
+    const set = this.registry.current().set;
+    const obj = this.objectOrThrow(input.object);
+    const record = isUuid(input.recordId) ? await lockRow(tx, obj, input.recordId) : null;
+    if (!record) throw notFound(`No ${obj.name} ${input.recordId}`);
+    let stage: { field: string; process: string } | undefined;
+    if (input.targetStage !== undefined) {
+      const planned = planStageSubmission(set, obj.name, record, input.targetStage, input.process);
+      if (!planned.ok) throw invalid(planned.errors, planned.detail);
+      stage = planned;
+    }
+    const def = await this.processFor(tx, submittedBy, set, obj, input.recordId, input.process ?? stage?.process);
+    const [pending] = await tx.query<{ id: string; process: string }>(
+      `SELECT id, process FROM core.approval_request WHERE object = $1 AND record_id = $2 AND status = 'pending'`, [obj.name, input.recordId]);
+    if (pending) throw conflict(`The record already has a pending approval (${pending.process})`, { request: pending.id, approval: pending.process });
+    const plan = await this.planner.plan(tx, def, input.recordId, record, submittedBy);
+    const verdict = startRequest(def, plan, submittedBy, input.comment);
+    if (!verdict.ok) throw refusalProblem(verdict);
+    const req = await insertRequest(tx, { object: obj.name, recordId: input.recordId, definition: def, submittedBy, targetStage: input.targetStage, stageField: stage?.field });
+    await applyTransition(tx, req, verdict.next, submittedBy);
+    if (verdict.next.outcome) await this.outcome.apply(tx, req, verdict.next.outcome, submittedBy);
+    return req.id;
+  }
+
+  private objectOrThrow(name: string): ObjectDef {
+    const objects = this.registry.current().set.objects;
+    const obj = Object.hasOwn(objects, name) ? objects[name] : undefined;
+    if (!obj || obj.archived) throw notFound(`No object ${name}`);
+    return obj;
   }
 
   /** The named process (its entry must hold), else the only process of the object whose entry holds. */
-  private async processFor(tx: Tx, user: CurrentUser, set: MetadataSet, obj: ObjectDef, recordId: string, name?: string): Promise<ApprovalDef> {
-    const entryHolds = (def: ApprovalDef) => (def.entry ? this.conditions.holds(tx, obj.name, recordId, def.entry, user.id) : Promise.resolve(true));
+  private async processFor(tx: Tx, submittedBy: string, set: MetadataSet, obj: ObjectDef, recordId: string, name?: string): Promise<ApprovalDef> {
+    const entryHolds = (def: ApprovalDef) => (def.entry ? this.conditions.holds(tx, obj.name, recordId, def.entry, submittedBy) : Promise.resolve(true));
     if (name !== undefined) {
       const def = Object.hasOwn(set.approvals, name) ? set.approvals[name] : undefined;
       if (!def || def.object !== obj.name) throw invalid([{ path: '/process', message: `is not an approval process of ${obj.name}` }]);

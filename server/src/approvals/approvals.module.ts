@@ -20,5 +20,6 @@ import { RecordConditions } from './record-conditions.service.js';
     ApprovalSubmission, ApprovalCommands, ApprovalViews, ApprovalRecordReader, ApprovalOutcome, ApprovalPlanner,
     ApproverResolver, RecordConditions, ApprovalTimeoutSweeper, ReadContextService,
   ],
+  exports: [ApprovalSubmission],
 })
 export class ApprovalsModule {}
