@@ -14,6 +14,7 @@ export interface Delivery {
  * to /ok; /big → 200 with 2 MiB; /slow → answers after `slowMs`.
  */
 export async function startReceiver(options: { slowMs?: number } = {}) {
+  const settings = { slowMs: options.slowMs ?? 60_000 };
   const deliveries: Delivery[] = [];
   let flaky = 0;
   const server: Server = createServer((req, res) => {
@@ -26,7 +27,7 @@ export async function startReceiver(options: { slowMs?: number } = {}) {
       if (path === '/redirect-private') return void res.writeHead(302, { location: 'http://10.0.0.1/internal' }).end();
       if (path === '/redirect-ok') return void res.writeHead(307, { location: '/ok' }).end();
       if (path === '/big') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.alloc(2 * 1024 * 1024, 97));
-      if (path === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), options.slowMs ?? 60_000);
+      if (path === '/slow') return void setTimeout(() => { if (!res.destroyed) res.writeHead(200).end('late'); }, settings.slowMs);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
@@ -35,6 +36,8 @@ export async function startReceiver(options: { slowMs?: number } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     deliveries,
+    /** How long /slow waits before answering, from now on. */
+    setSlow: (ms: number) => { settings.slowMs = ms; },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
