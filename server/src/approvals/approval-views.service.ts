@@ -42,7 +42,7 @@ export class ApprovalViews {
     const bind = (v: unknown) => `$${params.push(v)}`;
     const box = q.box === 'submitted' ? 'r.submitted_by = $1'
       : q.box === 'inbox' ? `EXISTS (SELECT 1 FROM core.approval_task bt WHERE bt.request_id = r.id AND bt.assignee = $1)`
-      : isAdmin(user) ? 'TRUE' : VISIBLE;
+      : isAdmin(user) ? '(TRUE OR r.submitted_by = $1)' /* every request; $1 stays typed */ : VISIBLE;
     const pending = q.box === 'inbox' ? `r.status = 'pending' AND ${OPEN_FOR_ME}` : `r.status = 'pending'`;
     const status = q.status === undefined ? 'TRUE' : q.status === 'pending' ? pending : `r.status = ${bind(q.status)}`;
     const [counts] = await this.db.query<Record<string, number>>(

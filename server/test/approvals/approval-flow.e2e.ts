@@ -156,6 +156,23 @@ describe('reject, return, recall, reassign, comment', () => {
   });
 });
 
+describe('approvers', () => {
+  it('resolve the owner’s manager N levels up and a user field of the record', async () => {
+    const field = await w.admin.post('/api/metadata/objects/opportunity/fields', { name: 'reviewer', type: 'user' });
+    expect([200, 201]).toContain(field.status);
+    await w.admin.put('/api/metadata/approvals/two_up', {
+      kind: 'approval', name: 'two_up', object: 'opportunity',
+      steps: [{ name: 'director', approvers: { manager: 'owner', levels: 2 } }, { name: 'reviewer', approvers: { userField: 'reviewer' } }],
+    });
+    const d = await w.deal({ reviewer: w.finance2.id });
+    const { body } = await submit(w.rep.as, { recordId: d.id, process: 'two_up' });
+    expect(body.tasks).toMatchObject([{ assignee: w.director.id, step: 'director' }]);
+    const next = await act(w.director.as, body.id, 'approve');
+    expect(next.body.tasks.at(-1)).toMatchObject({ assignee: w.finance2.id, step: 'reviewer', status: 'open' });
+    expect((await act(w.finance2.as, next.body.id, 'approve')).body.status).toBe('approved');
+  });
+});
+
 describe('the record under approval', () => {
   it('is readable by its approvers outside their read scope, with their hidden fields still hidden', async () => {
     const { deal, approval } = await submitted({ cost: 400 });
@@ -187,5 +204,18 @@ describe('concurrency', () => {
           (SELECT count(*)::int FROM core.record_history WHERE record_id = $2 AND action = 'update') AS writes`, [body.id, d.id]);
       expect(decided).toEqual([{ approvals: 1, decided: 1, writes: 1 }]);
     }
+  });
+
+  it('two approvers acting at once on an all step: both count, the request is approved once', async () => {
+    const { deal, approval } = await submitted({ amount: 800000 });
+    await act(w.manager.as, approval.id, 'approve');
+    const replies = await Promise.all([act(w.finance1.as, approval.id, 'approve'), act(w.finance2.as, approval.id, 'approve')]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    expect(replies.map((r) => r.body.status).sort()).toEqual(['approved', 'pending']);
+    const [row] = await sql(server.database!.url, `SELECT count(*)::int AS n FROM core.outbox WHERE record_id = $1 AND type = 'approval.decided'`, [deal.id]);
+    expect(row.n).toBe(1);
+    const all = await w.admin.get('/api/approvals?box=all&status=approved&limit=500');
+    expect(all.body.data.map((r: { id: string }) => r.id)).toContain(approval.id);
+    expect(all.body.total).toBe(all.body.counts.approved);
   });
 });
