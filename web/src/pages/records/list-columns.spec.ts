@@ -53,8 +53,8 @@ describe('list columns', () => {
     expect(storedColumnNames('item')).toBeNull();
   });
 
-  it('expands the relation columns', () => {
-    expect(expandedColumns(visibleColumns(available, ['title', 'account', 'price'], []))).toEqual(['account']);
+  it('expands the relation and user columns', () => {
+    expect(expandedColumns(visibleColumns(available, ['title', 'account', 'price', 'owner'], []))).toEqual(['account', 'owner']);
   });
 
   it('maps table sorting to the API sort parameter and back', () => {

@@ -82,9 +82,14 @@ export function visibleColumns(available: readonly ListColumn[], chosen: readonl
   return fromChoice.length ? fromChoice : pick(fallback);
 }
 
-/** Relation columns are asked for with `expand`, so cells show the related record's title. */
+/** Relation and user columns are asked for with `expand`, so cells show a title or name, not an id. */
 export function expandedColumns(columns: readonly ListColumn[]): string[] {
-  return columns.filter((candidate) => candidate.field.type === 'relation').map((candidate) => candidate.name).slice(0, 10);
+  return columns.filter((candidate) => isExpandable(candidate.field)).map((candidate) => candidate.name).slice(0, 10);
+}
+
+/** A value the API can replace by `{ id, title, … }` (API.md "Records", `expand`). */
+export function isExpandable(field: FieldDefinition): boolean {
+  return field.type === 'user' || (field.type === 'relation' && field.relationType !== 'oneToMany');
 }
 
 export type SortOrder = 'ascending' | 'descending';
