@@ -31,8 +31,9 @@ export class ApprovalLocks {
     if (pending) throw new ProblemError('locked', `The record is locked by the pending approval ${pending.process} and cannot be deleted`, { approval: pending.process, request: pending.id });
   }
 
+  /** On every record write: a prepared statement over the partial unique index of pending requests. */
   private async pending(tx: Tx, object: string, id: string) {
-    const [row] = await tx.query<{ id: string; process: string; definition: ApprovalDef }>(
+    const [row] = await tx.prepared<{ id: string; process: string; definition: ApprovalDef }>(
       `SELECT id, process, definition FROM core.approval_request WHERE object = $1 AND record_id = $2 AND status = 'pending'`, [object, id]);
     return row ?? null;
   }
