@@ -93,3 +93,18 @@ describe('bulk', () => {
     expect((await org.admin.get(`/api/records/lead/${org.id.lead3}`)).status).toBe(200);
   });
 });
+
+describe('merge', () => {
+  const deal = async (name: string, owner: string) =>
+    (await org.admin.post(opps, { name, account: org.id.accEast, amount: 1, owner })).body.id as string;
+
+  it('merges only records the caller may update (survivor) and delete (others): 403 or 404 outside', async () => {
+    const [a, b, west] = [await deal('Merge A', org.id.rep1), await deal('Merge B', org.id.rep2), await deal('Merge W', org.id.rep3)];
+    expectProblem(await org.as.rep1.post(`${opps}/merge`, { survivor: a, others: [b] }), 403); // sales_rep may not delete
+    expectProblem(await org.as.mgr.post(`${opps}/merge`, { survivor: a, others: [west] }), 404); // not readable
+    expect((await org.admin.get(`${opps}/${west}`)).status).toBe(200);
+    const merged = await org.as.mgr.post(`${opps}/merge`, { survivor: a, others: [b] });
+    expect(merged.status).toBe(200);
+    expectProblem(await org.admin.get(`${opps}/${b}`), 404);
+  });
+});
