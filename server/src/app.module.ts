@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApprovalLocksModule } from './approvals/approval-locks.module.js';
 import { ApprovalsModule } from './approvals/approvals.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule],
     };
   }
 }
