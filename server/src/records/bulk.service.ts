@@ -17,6 +17,8 @@ export interface RowErrors {
   index: number;
   /** The matched record, for update and delete. */
   id?: string;
+  /** What the row alone would have been answered with: 422 invalid, 403 not allowed, 409 unique, 423 locked. */
+  status: number;
   errors: ProblemItem[];
 }
 
@@ -107,9 +109,9 @@ export class BulkService {
     try {
       if (await inSavepoint(tx, write)) result.changed++;
     } catch (e) {
-      const errors = rowProblems(e);
-      if (!errors) throw e;
-      result.errors.push({ ...at, errors });
+      const problems = rowProblems(e);
+      if (!problems) throw e;
+      result.errors.push({ ...at, ...problems });
     }
   }
 

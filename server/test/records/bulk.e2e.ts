@@ -60,6 +60,7 @@ describe('bulk create', () => {
     expect(res.body.matched).toBe(4);
     expect(res.body.changed).toBe(2);
     expect(res.body.errors.map((e: { index: number }) => e.index)).toEqual([1, 2]);
+    expect(res.body.errors.map((e: { status: number }) => e.status)).toEqual([409, 422]);
     expect(res.body.errors[0].errors[0].path).toBe('/email');
     expect(await count({ name: { $startsWith: 'batch-d' } })).toBe(2);
   });

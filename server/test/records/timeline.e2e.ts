@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, login, type Client } from '../support/client.js';
-import { sql } from '../support/pg.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -63,10 +62,23 @@ describe('timeline', () => {
     expect(new Set(seen.map((i) => `${i.kind}:${i.id ?? i.version}`)).size).toBe(14);
   });
 
-  it('includes approvals once the approvals table exists', async () => {
-    const exists = (await sql(server.database!.url, `SELECT to_regclass('core.approval_request') AS t`))[0].t;
-    const data: Item[] = (await admin.get(`/api/records/opportunity/${deal.id}/timeline`)).body.data;
-    if (!exists) expect(data.some((i) => i.kind === 'approval')).toBe(false);
+  it('includes approval requests, and bulk writes to the locked record fail with 423 per row', async () => {
+    const created = async (path: string, body: unknown) => {
+      const res = await admin.post(path, body);
+      if (res.status !== 201) throw new Error(`${path}: ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    };
+    const mgr = await created('/api/users', { email: 'mgr@loom.test', name: 'Mgr', password: 'mgr-password-1', roles: ['sales_manager'] });
+    const rep = await created('/api/users', { email: 'rep@loom.test', name: 'Rep', password: 'rep-password-1', roles: ['sales_rep'], manager: mgr });
+    const opp = await created('/api/records/opportunity', { name: 'Discounted', account: account.id, discount: 30, owner: rep });
+    const submitted = await admin.post('/api/approvals', { object: 'opportunity', recordId: opp, process: 'big_discount' });
+    expect(submitted.status).toBe(201);
+    const data: Item[] = (await admin.get(`/api/records/opportunity/${opp}/timeline`)).body.data;
+    expect(data[0]).toMatchObject({ kind: 'approval', process: 'big_discount', status: 'pending', id: submitted.body.id });
+    const bulk = await admin.post('/api/records/opportunity/bulk', { update: { filter: { name: 'Discounted' }, set: { discount: 10 } }, partial: true });
+    expect(bulk.body).toMatchObject({ matched: 1, changed: 0 });
+    expect(bulk.body.errors[0]).toMatchObject({ index: 0, id: opp, status: 423 });
+    expect(bulk.body.errors[0].errors[0].path).toBe('/discount');
   });
 
   it('answers 404 for unknown records and 400 for bad parameters', async () => {

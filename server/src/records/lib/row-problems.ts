@@ -2,12 +2,13 @@ import { ProblemError, type ProblemItem } from '../../common/problem.js';
 import { QueryError } from '../../query/index.js';
 
 /**
- * The problems of one failed row of a bulk write (a 4xx problem or query error), or undefined
- * for anything else — a database outage or a bug must abort the whole request, not become a row error.
+ * Why one row of a bulk write failed — the status the row alone would have been answered with
+ * (422, 403, 409, 423 …) and its problems — or undefined for anything else: a database outage or
+ * a bug must abort the whole request, not become a row error.
  */
-export function rowProblems(e: unknown): ProblemItem[] | undefined {
-  if (e instanceof QueryError) return e.errors;
+export function rowProblems(e: unknown): { status: number; errors: ProblemItem[] } | undefined {
+  if (e instanceof QueryError) return { status: e.status, errors: e.errors };
   if (!(e instanceof ProblemError) || e.status >= 500) return undefined;
   const errors = e.body.errors;
-  return errors?.length ? errors : [{ path: '', message: e.body.detail ?? e.body.title }];
+  return { status: e.status, errors: errors?.length ? errors : [{ path: '', message: e.body.detail ?? e.body.title }] };
 }
