@@ -11,6 +11,7 @@ interface JobRow {
   result: unknown; last_error: string | null; owner: string | null; run_at: Date | null; created_at: Date | null;
 }
 
+const PRUNE_EVERY_MS = 10 * 60_000;
 const COLUMNS = `id, name, data, status, attempts, max_attempts, progress, result, last_error, owner, run_at, created_at`;
 
 /**
@@ -28,6 +29,7 @@ export class PostgresJobQueue implements JobQueue {
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = true;
   private polling = false;
+  private prunedAt = 0;
 
   constructor(private readonly db: Db, private readonly settings: JobsSettings) {}
 
@@ -88,6 +90,7 @@ export class PostgresJobQueue implements JobQueue {
     this.polling = true;
     try {
       await this.buryAbandoned();
+      await this.pruneFinished();
       while (!this.stopped && this.running.size < this.settings.concurrency) {
         const job = await this.claim();
         if (!job) break;
@@ -121,6 +124,13 @@ export class PostgresJobQueue implements JobQueue {
       `UPDATE core.job SET status = 'dead', locked_by = NULL, locked_until = NULL, updated_at = now(), finished_at = now(),
               last_error = coalesce(last_error || '; ', '') || 'the worker stopped during the last attempt'
         WHERE status = 'running' AND locked_until < now() AND attempts >= max_attempts`);
+  }
+
+  /** Finished jobs are kept a week (their ids keep re-adds no-ops meanwhile), then deleted; dead ones stay. */
+  private async pruneFinished(): Promise<void> {
+    if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = Date.now();
+    await this.db.query(`DELETE FROM core.job WHERE status = 'done' AND finished_at < now() - interval '7 days'`);
   }
 
   private async renewLeases(): Promise<void> {
