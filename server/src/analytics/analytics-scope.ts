@@ -1,5 +1,6 @@
-import { labelText, parseCondition, type ConditionNode, type Locale, type MetadataSet, type PipelineDef } from '@loom/metadata';
+import { columnName, findObject, labelText, parseCondition, type ConditionNode, type Locale, type MetadataSet, type PipelineDef } from '@loom/metadata';
 import { badRequest, forbidden, notFound } from '../common/problem.js';
+import { isNever } from '../permissions/permission-types.js';
 import type { QueryContext, ReadAccess } from '../query/index.js';
 import { scopedRowsSql } from './lib/scoped-rows-sql.js';
 import type { StatementParams } from './lib/statement-params.js';
@@ -29,6 +30,24 @@ export class AnalyticsScope {
   rows(object: string, columns: Record<string, string>, params: StatementParams, filter?: ConditionNode): string {
     this.assertReadable(object, Object.values(columns));
     return scopedRowsSql({ object, set: this.set, ctx: this.ctx, access: this.access, columns, filter }, params);
+  }
+
+  /**
+   * The scoped rows of `object` whose manyToOne `link` is `id`, or null when the caller cannot take
+   * this part at all: the object is missing, no role lets them read it, or a column is hidden.
+   */
+  relatedRows(object: string, link: string, id: string, columns: Record<string, string>, params: StatementParams): string | null {
+    if (!Object.hasOwn(this.set.objects, object) || this.set.objects[object]!.archived) return null;
+    if (isNever(this.access.scopeFor?.(object)) || [link, ...Object.values(columns)].some((f) => this.isHidden(object, f))) return null;
+    const filter = parseCondition({ [link]: id }, { object, set: this.set }).ast ?? undefined;
+    return this.rows(object, columns, params, filter);
+  }
+
+  /** The object's title field when it is stored and readable; otherwise titles are null. */
+  titleField(object: string): string | null {
+    const obj = findObject(this.set, object);
+    const def = obj?.fields[obj.titleField];
+    return obj && def && columnName(obj.titleField, def) && !this.isHidden(object, obj.titleField) ? obj.titleField : null;
   }
 
   pipelineOrThrow(name: string | undefined): PipelineDef {

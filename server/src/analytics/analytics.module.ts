@@ -7,11 +7,14 @@ import { ForecastService } from './forecast.service.js';
 import { FunnelService } from './funnel.service.js';
 import { PerformanceService } from './performance.service.js';
 import { RfmService } from './rfm.service.js';
+import { RecordSummaryController } from './summary/record-summary.controller.js';
+import { RecordSummaryService } from './summary/record-summary.service.js';
+import { SummaryParts } from './summary/summary-parts.service.js';
 
 @Module({
   imports: [RecordsModule],
-  controllers: [AnalyticsController],
-  providers: [AnalyticsReads, FunnelService, ForecastService, RfmService, PerformanceService, CampaignRoiService],
+  controllers: [AnalyticsController, RecordSummaryController],
+  providers: [AnalyticsReads, FunnelService, ForecastService, RfmService, PerformanceService, CampaignRoiService, RecordSummaryService, SummaryParts],
   exports: [AnalyticsReads],
 })
 export class AnalyticsModule {}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { findObject, isManyToOne } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { invalid } from '../common/problem.js';
 import { Db } from '../database/db.js';
 import { AnalyticsReads } from './analytics-reads.service.js';
 import { stageTable } from './analytics-scope.js';
 import { round4 } from './funnel.service.js';
+import { linkField } from './lib/link-field.js';
 import { parseAnalyticsQuery } from './lib/analytics-query.js';
 import { StatementParams } from './lib/statement-params.js';
 
@@ -36,7 +36,7 @@ export class CampaignRoiService {
     const scope = await this.reads.scopeOf(user);
     scope.objectOrThrow(CAMPAIGN.object);
     const p = scope.pipelineOrThrow(q.pipeline ?? 'sales');
-    const link = Object.entries(findObject(scope.set, p.object)!.fields).find(([, d]) => isManyToOne(d) && !d.archived && d.target === CAMPAIGN.object)?.[0];
+    const link = linkField(scope.set, p.object, CAMPAIGN.object);
     if (!link) throw invalid([{ path: `/objects/${p.object}`, message: `has no relation to ${CAMPAIGN.object}` }]);
     const params = new StatementParams();
     const campaigns = scope.rows(CAMPAIGN.object, { id: 'id', name: CAMPAIGN.title, cost: CAMPAIGN.cost }, params);

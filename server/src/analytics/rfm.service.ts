@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { columnName, findObject, isManyToOne } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { badRequest } from '../common/problem.js';
 import { Db } from '../database/db.js';
 import { AnalyticsReads } from './analytics-reads.service.js';
 import type { AnalyticsScope } from './analytics-scope.js';
 import { parseAnalyticsQuery } from './lib/analytics-query.js';
+import { linkField } from './lib/link-field.js';
 import { countSegments, rfmSegment, type RfmSegment } from './lib/rfm-segment.js';
 import { StatementParams } from './lib/statement-params.js';
 
@@ -41,7 +41,7 @@ export class RfmService {
     const link = orderLinkTo(scope, object);
     const params = new StatementParams();
     const orders = scope.rows(ORDERS.object, { customer: link, amount: ORDERS.amount, status: ORDERS.status, paid_at: ORDERS.paidAt }, params);
-    const titleField = readableTitle(scope, object);
+    const titleField = scope.titleField(object);
     const customers = scope.rows(object, { id: 'id', ...(titleField ? { title: titleField } : {}) }, params);
     const paid = params.add(ORDERS.paidStatuses, 'text[]');
     const today = params.add(scope.ctx.today, 'date');
@@ -69,15 +69,7 @@ export class RfmService {
 /** The manyToOne field of the orders pointing at `object` (contact → customer, account → account); 400 when there is none. */
 function orderLinkTo(scope: AnalyticsScope, object: string): string {
   scope.objectOrThrow(object);
-  const fields = findObject(scope.set, ORDERS.object)!.fields;
-  const link = Object.entries(fields).find(([, d]) => isManyToOne(d) && !d.archived && d.target === object)?.[0];
+  const link = linkField(scope.set, ORDERS.object, object);
   if (!link) throw badRequest(`${ORDERS.object} has no relation to ${object}`, [{ path: '/object', message: `must be an object that ${ORDERS.object} points at` }]);
   return link;
-}
-
-/** The title field when it is stored and the caller may read it; otherwise titles are null. */
-function readableTitle(scope: AnalyticsScope, object: string): string | null {
-  const obj = findObject(scope.set, object)!;
-  const def = obj.fields[obj.titleField];
-  return def && columnName(obj.titleField, def) && !scope.isHidden(object, obj.titleField) ? obj.titleField : null;
 }

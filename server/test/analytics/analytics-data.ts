@@ -47,7 +47,7 @@ export async function setUpAnalyticsData(): Promise<AnalyticsData> {
   const id: Record<string, string> = {};
   id.east = await created('/api/teams', { name: 'East' });
   id.west = await created('/api/teams', { name: 'West' });
-  const blindRole = { kind: 'role', name: 'blind_analyst', label: 'Blind analyst', objects: { opportunity: { read: 'all', fields: { amount: 'none' } } } };
+  const blindRole = { kind: 'role', name: 'blind_analyst', label: 'Blind analyst', objects: { opportunity: { read: 'all', fields: { amount: 'none' } }, account: { read: 'all' } } };
   const put = await admin.put('/api/metadata/roles/blind_analyst', blindRole);
   if (put.status !== 201) throw new Error(`PUT role: ${put.status} ${JSON.stringify(put.body)}`);
   const person = (name: string, roles: string[], team?: string) =>
