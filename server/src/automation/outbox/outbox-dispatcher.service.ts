@@ -98,6 +98,7 @@ export class OutboxDispatcher {
       const job: AutomationRunJob = {
         automation: def.name, eventId: event.eventId, event: event.type, object: event.object, recordId: event.recordId,
         ...(event.payload.changes && event.type === 'record.updated' ? { changes: event.payload.changes } : {}),
+        ...(event.type.startsWith('record.') ? {} : { data: event.payload }),
         actor: event.actor, depth: event.depth, at: at.toISOString(),
       };
       await this.queue.add(AUTOMATION_RUN, job, { jobId: `${event.eventId}:${def.name}`, attempts: 5, tx });

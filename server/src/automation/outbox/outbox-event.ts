@@ -21,6 +21,8 @@ export interface AutomationRunJob {
   object: string | null;
   recordId: string | null;
   changes?: Record<string, { from: unknown; to: unknown }>;
+  /** The payload of a non-record event (approval.decided: process, outcome, …), as `{{event.data.*}}`. */
+  data?: Record<string, unknown>;
   actor: string | null;
   /** Chain depth of the write that caused the event; the run's own writes carry depth + 1. */
   depth: number;

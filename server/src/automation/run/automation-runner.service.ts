@@ -85,7 +85,7 @@ export class AutomationRunner {
   private async templateContext(job: AutomationRunJob, record: AnyRecord | null, actorId: string, at: Date): Promise<TemplateContext> {
     const [user] = await this.db.query<{ id: string; email: string; name: string }>(`SELECT id, email, name FROM core."user" WHERE id = $1`, [actorId]);
     return {
-      record, user: user ?? { id: actorId }, event: { id: job.eventId, type: job.event, at: job.at }, changes: job.changes,
+      record, user: user ?? { id: actorId }, event: { id: job.eventId, type: job.event, at: job.at, ...(job.data ? { data: job.data } : {}) }, changes: job.changes,
       automation: job.automation, now: at,
     };
   }

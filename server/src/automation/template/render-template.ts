@@ -2,7 +2,7 @@
 export interface TemplateContext {
   record?: Record<string, unknown> | null;
   user?: { id: string; email?: string; name?: string } | null;
-  event?: { id: string; type: string; at: string };
+  event?: { id: string; type: string; at: string; data?: Record<string, unknown> };
   changes?: Record<string, { from: unknown; to: unknown }>;
   automation?: string;
   /** `$now`; also `$today` as its UTC date unless `today` is given. */
