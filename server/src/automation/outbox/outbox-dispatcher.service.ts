@@ -4,6 +4,7 @@ import { ProblemError } from '../../common/problem.js';
 import { Db, type Tx } from '../../database/db.js';
 import { JOB_QUEUE, QueueUnavailableError, type JobQueue } from '../../jobs/job-queue.js';
 import { MetadataRegistry } from '../../metadata/metadata-registry.service.js';
+import { QueryError } from '../../query/index.js';
 import { AUTOMATION_SETTINGS, type AutomationSettings } from '../automation-settings.js';
 import { AutomationRecords, type AnyRecord } from '../records/automation-records.service.js';
 import { automationsFiredBy } from './match-trigger.js';
@@ -77,10 +78,28 @@ export class OutboxDispatcher {
         `SELECT id::text, event_id::text, type, object, record_id::text, payload, actor::text, depth, created_at
            FROM core.outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`);
       if (!rows.length) return false;
-      for (const row of rows) await this.dispatch(tx, toEvent(row));
+      for (const row of rows) await this.dispatchOrSkip(tx, toEvent(row));
       await tx.query(`UPDATE core.outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length === BATCH;
     });
+  }
+
+  /**
+   * One event under a savepoint: an event that can never be dispatched (its object was archived, its
+   * condition no longer compiles) is logged and passed over instead of blocking every later one.
+   * Anything else — the queue or the database away — rolls the batch back to be tried again.
+   */
+  private async dispatchOrSkip(tx: Tx, event: OutboxEvent): Promise<void> {
+    await tx.query('SAVEPOINT outbox_event');
+    try {
+      await this.dispatch(tx, event);
+      await tx.query('RELEASE SAVEPOINT outbox_event');
+    } catch (e) {
+      const status = e instanceof ProblemError || e instanceof QueryError ? e.status : 0;
+      if (status < 400 || status >= 500) throw e;
+      await tx.query('ROLLBACK TO SAVEPOINT outbox_event');
+      this.logger.warn({ msg: 'outbox event cannot be dispatched; skipped', event: event.eventId, type: event.type, object: event.object, err: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   private async dispatch(tx: Tx, event: OutboxEvent): Promise<void> {
