@@ -170,13 +170,38 @@ describe('records of demo_item', () => {
     await screenshot(page, 'record-edit');
   });
 
-  it('shows the history with what changed, and a way back to the first version', async () => {
+  it('shows the history with what changed, and restores an earlier version', async () => {
     await page.locator('.el-tabs__item', { hasText: 'History' }).click();
     await page.getByTestId('history-2').waitFor();
     expect(await page.getByTestId('history-2').textContent()).toContain('First item (edited)');
-    expect(await page.getByTestId('history-1').getByTestId('history-restore').count()).toBe(1);
+    expect(await page.getByTestId('history-2').textContent()).toContain('by Administrator');
     await screenshot(page, 'record-history');
+
+    await page.getByTestId('history-1').getByTestId('history-restore').click();
+    await page.locator('.el-message-box .el-button--danger').click();
+    await expect.poll(() => page.getByTestId('record-title').textContent()).toBe('First item');
+    await page.getByTestId('history-3').waitFor();
+
     await page.locator('.el-tabs__item', { hasText: 'Details' }).click();
+    await page.getByTestId('field-name').locator('input').fill('First item (edited)');
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.getByTestId('record-title').textContent()).toBe('First item (edited)');
+  });
+
+  it('explains a save refused because someone else changed the record (412), and reloads it', async () => {
+    const id = recordUrl.split('/').pop()!;
+    const other = await api(`/api/records/demo_item/${id}`, { method: 'PATCH', body: { summary: 'Changed elsewhere' } });
+    expect(other.status).toBe(200);
+    await page.getByTestId('field-name').locator('input').fill('My stale edit');
+    await page.getByTestId('record-save').click();
+    const problem = page.getByTestId('save-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('Someone else changed this record');
+    await screenshot(page, 'record-stale');
+    await page.getByTestId('reload-record').click();
+    await expect.poll(() => page.getByTestId('field-summary').locator('input').inputValue()).toBe('Changed elsewhere');
+    expect(await page.getByTestId('field-name').locator('input').inputValue()).toBe('First item (edited)');
+    expect(await page.getByTestId('save-problem').count()).toBe(0);
   });
 
   it('filters the list with the filter builder', async () => {
@@ -290,5 +315,22 @@ describe('records of demo_item', () => {
     await box.locator('.el-button--danger').click();
     await page.getByTestId('records-table').getByText('No records yet.').waitFor();
     expect(await page.getByTestId('list-total').textContent()).toBe('No records');
+  });
+
+  it('archives a field after showing where it is used, as a destructive change', async () => {
+    await page.goto(`${server.url}/admin/objects/demo_item`);
+    await page.getByTestId('field-archive-summary').click();
+    const plan = page.getByTestId('plan-dialog');
+    await plan.getByTestId('plan-where-used').waitFor();
+    expect((await plan.getByTestId('plan-class').allTextContents()).map((text) => text.trim())).toContain('Destructive');
+    const apply = page.getByTestId('plan-apply');
+    expect(await apply.isDisabled()).toBe(true);
+    await screenshot(page, 'designer-plan-archive');
+    await plan.getByTestId('plan-acknowledge').click();
+    await applyPlan();
+    await expect.poll(() => page.getByTestId('fields-table').locator('tr', { hasText: 'summary' }).textContent()).toContain('Archived');
+    await page.goto(`${server.url}/o/demo_item`);
+    await page.getByTestId('records-table').locator('th', { hasText: 'Status' }).waitFor();
+    expect(await page.getByTestId('records-table').locator('th', { hasText: 'Summary' }).count()).toBe(0);
   });
 });

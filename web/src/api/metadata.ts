@@ -19,3 +19,11 @@ export async function fetchMetadata(): Promise<MetadataDocument | null> {
     throw error;
   }
 }
+
+/**
+ * One object as stored (`GET /api/metadata/objects/{name}`): for admins it keeps archived
+ * fields, which the effective metadata leaves out.
+ */
+export function fetchObjectDefinition(name: string): Promise<ObjectDef> {
+  return request<ObjectDef>(`/api/metadata/objects/${encodeURIComponent(name)}`, { expect: [404] });
+}
