@@ -7,6 +7,7 @@ import { AutomationModule } from './automation/automation.module.js';
 import type { LoomConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
@@ -14,6 +15,8 @@ import { RecordsModule } from './records/records.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { PermissionsModule } from './permissions/permissions.module.js';
+import { PluginHooksModule } from './plugins/plugin-hooks.module.js';
+import { PluginsModule } from './plugins/plugins.module.js';
 import { StageGuardModule } from './pipelines/stage-guard.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -22,7 +25,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, PluginHooksModule, PluginsModule],
     };
   }
 }

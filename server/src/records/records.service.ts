@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
@@ -6,6 +6,8 @@ import { invalid, notFound, ProblemError } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { isUuid } from '../users/users.service.js';
+import { RecordHooks } from '../plugins/record-hooks.service.js';
+import { stageChanges, valuesOf } from '../plugins/hook-events.js';
 import { ReadContextService } from './read-context.service.js';
 import { lockRow, RecordWriter } from './record-writer.service.js';
 import { RecordReader } from './record-reader.service.js';
@@ -25,6 +27,7 @@ export class RecordsService {
   constructor(
     private readonly db: Db, private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly reader: RecordReader,
     private readonly permissions: PermissionsService, private readonly contexts: ReadContextService,
+    @Optional() private readonly hooks?: RecordHooks,
   ) {}
 
   objectOrThrow(name: string): ObjectDef {
@@ -50,7 +53,9 @@ export class RecordsService {
       if (stored) return { record: stored, replayed: true };
     }
     this.permissions.assertCanCreate(user, object, body);
-    const values = this.validate(user, object, 'create', body);
+    let values = this.validate(user, object, 'create', body);
+    const patch = await this.hooks?.before('beforeCreate', user, object, { record: values });
+    if (patch) values = this.validate(user, object, 'create', { ...(body as object), ...patch });
     const ctx = await this.contexts.forUser(user);
     const id = await this.db.tx(async (tx) => {
       if (idempotencyKey) {
@@ -68,7 +73,9 @@ export class RecordsService {
       }
       throw e;
     });
-    return { record: await this.get(user, object, id), replayed: false };
+    const record = await this.get(user, object, id);
+    this.hooks?.after('afterCreate', user, object, { record });
+    return { record, replayed: false };
   }
 
   private async replay(user: CurrentUser, object: string, key: string): Promise<ApiRecord | null> {
@@ -89,15 +96,22 @@ export class RecordsService {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
     const ctx = await this.contexts.forUser(user);
-    await this.db.tx(async (tx) => {
+    const current = this.hooks?.has(object, 'beforeUpdate') ? await this.get(user, object, id) : undefined;
+    const patch = current && await this.hooks!.before('beforeUpdate', user, object, { record: { ...current, ...(body as object) }, before: current, changes: body as Record<string, unknown> });
+    const written = await this.db.tx(async (tx) => {
       const before = await lockRow(tx, obj, id);
       if (!before) throw notFound(`No ${object} ${id}`);
       await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update');
       this.permissions.assertCanUpdate(user, object, body, before);
-      const values = this.validate(user, object, 'update', body, before);
-      await this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before });
+      const values = this.validate(user, object, 'update', patch ? { ...(body as object), ...patch } : body, before);
+      return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before });
     });
-    return this.get(user, object, id);
+    const record = await this.get(user, object, id);
+    if (Object.keys(written.changes).length) {
+      this.hooks?.after('afterUpdate', user, object, { record, before: written.before, changes: valuesOf(written.changes) });
+      for (const move of stageChanges(obj, written.changes)) this.hooks?.after('stageChanged', user, object, { record, ...move });
+    }
+    return record;
   }
 
   async remove(user: CurrentUser, object: string, id: string, ifMatch?: number): Promise<void> {
@@ -105,10 +119,13 @@ export class RecordsService {
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
     this.permissions.assertCanDelete(user, object);
     const ctx = await this.contexts.forUser(user);
+    const current = this.hooks?.has(object, 'beforeDelete') || this.hooks?.has(object, 'afterDelete') ? await this.get(user, object, id) : undefined;
+    if (current) await this.hooks!.before('beforeDelete', user, object, { record: current });
     await this.db.tx(async (tx) => {
       await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'delete');
       await this.writer.softDelete(tx, obj, id, user, ifMatch);
     });
+    if (current) this.hooks!.after('afterDelete', user, object, { record: current });
   }
 
   async restore(user: CurrentUser, object: string, id: string): Promise<ApiRecord> {
