@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/server.js';
-import { putAutomation, runs, startLoom, waitFor } from './support/loom.js';
+import { putAutomation, runs, startLoom, TEST_REDIS_URL, waitFor } from './support/loom.js';
 
 // A delayed job (the next minute of a schedule) enqueued by one process runs after that process stops,
 // in the next one: it lives in core.job or in Redis, not in memory.
 describe.each([
   ['postgres', undefined],
-  ['redis', 'redis://127.0.0.1:6379'],
+  ['redis', TEST_REDIS_URL],
 ])('delayed jobs across a restart on the %s queue', (_driver, redisUrl) => {
   const cleanup: (() => Promise<unknown>)[] = [];
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../support/client.js';
-import { outboxDrained, putAutomation, runs, startLoom, waitFor, type Loom } from './support/loom.js';
+import { outboxDrained, putAutomation, runs, startLoom, TEST_REDIS_URL, waitFor, type Loom } from './support/loom.js';
 
 // The same behaviour on both queue drivers: PostgreSQL (no REDIS_URL) and BullMQ on the machine's Redis.
 describe.each([
   ['postgres', undefined],
-  ['redis', 'redis://127.0.0.1:6379'],
+  ['redis', TEST_REDIS_URL],
 ])('automations on the %s queue', (driver, redisUrl) => {
   let loom: Loom;
   let me: { id: string };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/server.js';
-import { putAutomation, runs, startLoom, waitFor, type Loom } from './support/loom.js';
+import { putAutomation, runs, startLoom, TEST_REDIS_URL, waitFor, type Loom } from './support/loom.js';
 
 // Two processes on one database and one PostgreSQL queue: both dispatch the outbox and claim jobs.
 describe.each([
   ['postgres', undefined],
-  ['redis', 'redis://127.0.0.1:6379'],
+  ['redis', TEST_REDIS_URL],
 ])('two workers sharing the %s queue', (_driver, redisUrl) => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let a: Loom;

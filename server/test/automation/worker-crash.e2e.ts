@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/server.js';
-import { putAutomation, runs, startLoom, waitFor, type Loom } from './support/loom.js';
+import { putAutomation, runs, startLoom, TEST_REDIS_URL, waitFor, type Loom } from './support/loom.js';
 import { startReceiver } from './support/webhook-receiver.js';
 
 // A worker killed (SIGKILL) in the middle of a run: another process on the same database picks the job
 // up once its lease runs out, resumes after the actions already checkpointed, and each effect happens once.
 describe.each([
   ['postgres', undefined],
-  ['redis', 'redis://127.0.0.1:6379'],
+  ['redis', TEST_REDIS_URL],
 ])('a worker killed mid-job on the %s queue', (_driver, redisUrl) => {
   const cleanup: (() => Promise<unknown>)[] = [];
   afterAll(async () => {

@@ -28,6 +28,9 @@ export interface Loom {
   child: ChildProcess;
 }
 
+/** The machine's Redis (CI exports LOOM_TEST_REDIS_URL). */
+export const TEST_REDIS_URL = process.env.LOOM_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
 /** Fast job settings for tests: short leases, quick backoff and polling. */
 export const FAST_JOBS = { LOOM_JOB_LEASE_MS: '3000', LOOM_JOB_BACKOFF_MS: '200', LOOM_JOB_POLL_MS: '100', LOOM_OUTBOX_POLL_MS: '100' };
 
