@@ -27,6 +27,11 @@ export class PluginRecordWrites {
     private readonly contexts: ReadContextService,
   ) {}
 
+  /** Caches the caller's query context before a transaction takes a connection (its lookup needs another one). */
+  async warm(user: CurrentUser): Promise<void> {
+    await this.contexts.forUser(user);
+  }
+
   async get(tx: Tx, user: CurrentUser, object: string, id: string): Promise<Row | null> {
     this.objectOrThrow(object);
     const set = this.registry.current().set;

@@ -68,6 +68,7 @@ export function pluginRecords(plugin: string, declared: ReadonlySet<string>, act
   });
   const transaction = async <T>(fn: (t: PluginRecordsTx) => Promise<T>): Promise<T> => {
     const after: (() => void)[] = [];
+    await deps.writes.warm(actor);
     const result = await deps.db.tx((tx) => fn(inTx(tx, after)));
     for (const run of after) run();
     return result;
