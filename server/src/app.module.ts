@@ -7,6 +7,7 @@ import { AutomationModule } from './automation/automation.module.js';
 import type { LoomConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, PluginHooksModule, PluginsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, PluginHooksModule, PluginsModule],
     };
   }
 }

@@ -39,22 +39,21 @@ export class FunnelService {
     const from = params.add(window.from, 'timestamptz');
     const to = params.add(window.to, 'timestamptz');
     const inWindow = (at: string) => `(${from} IS NULL OR ${at} >= ${from}) AND (${to} IS NULL OR ${at} < ${to})`;
+    // later_rank: the furthest non-lost stage entered after each move (by at, then id), so "converted" needs no self-join
     const sql = `WITH rec AS (${records}),
       s AS (${stages}),
-      h AS (SELECT h.id, h.record_id, h.from_stage, h.to_stage, h.at, h.seconds_in_previous
-              FROM core.stage_history h JOIN rec ON rec.id = h.record_id WHERE h.object = ${object} AND h.pipeline = ${pipeline}),
-      entry AS (SELECT DISTINCT ON (h.record_id, h.to_stage) h.id, h.record_id, h.to_stage, h.at
-              FROM h WHERE ${inWindow('h.at')} ORDER BY h.record_id, h.to_stage, h.at, h.id),
-      moved AS (SELECT e.to_stage, EXISTS (SELECT 1 FROM h later JOIN s ls ON ls.key = later.to_stage JOIN s es ON es.key = e.to_stage
-                  WHERE later.record_id = e.record_id AND ls.rank > es.rank AND ls.outcome IS DISTINCT FROM 'lost'
-                    AND (later.at, later.id) > (e.at, e.id)) AS converted
-              FROM entry e)
-      SELECT s.key,
-        (SELECT count(*) FROM moved m WHERE m.to_stage = s.key)::int AS entered,
-        (SELECT count(*) FROM moved m WHERE m.to_stage = s.key AND m.converted)::int AS converted,
-        (SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY h.seconds_in_previous) / 86400)::numeric, 2)
-           FROM h WHERE h.from_stage = s.key AND h.seconds_in_previous IS NOT NULL AND ${inWindow('h.at')}) AS median_days
-      FROM s ORDER BY s.rank`;
+      h AS (SELECT h.id, h.record_id, h.from_stage, h.to_stage, h.at, h.seconds_in_previous, s.rank,
+              max(s.rank) FILTER (WHERE s.outcome IS DISTINCT FROM 'lost')
+                OVER (PARTITION BY h.record_id ORDER BY h.at, h.id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank
+            FROM core.stage_history h JOIN rec ON rec.id = h.record_id LEFT JOIN s ON s.key = h.to_stage
+            WHERE h.object = ${object} AND h.pipeline = ${pipeline}),
+      entry AS (SELECT DISTINCT ON (h.record_id, h.to_stage) h.to_stage, h.later_rank > h.rank AS converted
+            FROM h WHERE ${inWindow('h.at')} ORDER BY h.record_id, h.to_stage, h.at, h.id),
+      counts AS (SELECT to_stage, count(*)::int AS entered, (count(*) FILTER (WHERE converted))::int AS converted FROM entry GROUP BY to_stage),
+      medians AS (SELECT from_stage, round((percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_in_previous) / 86400)::numeric, 2) AS median_days
+            FROM h WHERE seconds_in_previous IS NOT NULL AND ${inWindow('h.at')} GROUP BY from_stage)
+      SELECT s.key, COALESCE(c.entered, 0) AS entered, COALESCE(c.converted, 0) AS converted, m.median_days
+      FROM s LEFT JOIN counts c ON c.to_stage = s.key LEFT JOIN medians m ON m.from_stage = s.key ORDER BY s.rank`;
     const rows = await this.db.query<{ key: string; entered: number; converted: number; median_days: number | null }>(sql, params.values);
     const labels = new Map(p.stages.map((s) => [s.key, scope.label(s.label, s.key)]));
     return {

@@ -45,18 +45,18 @@ export class RfmService {
     const customers = scope.rows(object, { id: 'id', ...(titleField ? { title: titleField } : {}) }, params);
     const paid = params.add(ORDERS.paidStatuses, 'text[]');
     const today = params.add(scope.ctx.today, 'date');
+    // each scoped CTE is used once, so PostgreSQL inlines it instead of materializing it
     const sql = `WITH o AS (${orders}), c AS (${customers}),
-      agg AS (SELECT o.customer AS id, (${today} - max((o.paid_at AT TIME ZONE 'UTC')::date))::int AS recency,
-                count(*)::int AS frequency, COALESCE(sum(o.amount), 0) AS monetary
+      agg AS (SELECT c.id, ${titleField ? 'c.title::text' : 'NULL::text'} AS title,
+                (${today} - max((o.paid_at AT TIME ZONE 'UTC')::date))::int AS recency, count(*)::int AS frequency, COALESCE(sum(o.amount), 0) AS monetary
               FROM o JOIN c ON c.id = o.customer
-              WHERE o.status = ANY(${paid}) AND o.paid_at IS NOT NULL GROUP BY o.customer),
+              WHERE o.status = ANY(${paid}) AND o.paid_at IS NOT NULL GROUP BY c.id${titleField ? ', c.title' : ''}),
       scored AS (SELECT agg.*,
                 ntile(5) OVER (ORDER BY recency DESC, frequency, monetary, id) AS r,
                 ntile(5) OVER (ORDER BY frequency, recency DESC, monetary, id) AS f,
                 ntile(5) OVER (ORDER BY monetary, recency DESC, frequency, id) AS m
               FROM agg)
-      SELECT scored.*, ${titleField ? 'c.title::text' : 'NULL::text'} AS title FROM scored JOIN c ON c.id = scored.id
-      ORDER BY scored.r DESC, scored.f DESC, scored.m DESC, scored.id`;
+      SELECT * FROM scored ORDER BY r DESC, f DESC, m DESC, id`;
     const rows = await this.db.query<Omit<RfmCustomer, 'segment'>>(sql, params.values);
     const result = rows.map((row) => ({
       id: row.id, title: row.title, recency: row.recency, frequency: row.frequency, monetary: Number(row.monetary),
