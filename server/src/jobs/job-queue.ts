@@ -45,7 +45,8 @@ export interface JobInfo {
 
 /**
  * The one queue interface (DESIGN.md §5): BullMQ on Redis when REDIS_URL is set, PostgreSQL
- * (core.job) otherwise. Handlers are registered everywhere; only worker processes `start()`.
+ * (core.job) otherwise. Handlers are registered everywhere; only worker processes `start()` consuming
+ * (a handler registered after `start()` is consumed from then on).
  */
 export interface JobQueue {
   readonly driver: 'redis' | 'postgres';

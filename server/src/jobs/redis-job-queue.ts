@@ -34,7 +34,8 @@ export class RedisJobQueue implements JobQueue {
   private readonly producer: Redis;
   private readonly queues = new Map<string, Queue>();
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Map<string, Worker>();
+  private started = false;
   private readonly workerConnections: Redis[] = [];
 
   constructor(private readonly url: string, private readonly settings: JobsSettings) {
@@ -81,34 +82,39 @@ export class RedisJobQueue implements JobQueue {
   process<T>(name: string, handler: JobHandler<T>): void {
     this.handlers.set(name, handler as JobHandler);
     this.queue(queueOf(name));
+    if (this.started) this.ensureWorker(queueOf(name));
   }
 
+  /** Consumers for every group with a handler; a handler registered later gets its worker then. */
   async start(): Promise<void> {
-    if (this.workers.length) return;
-    const groups = new Set([...this.handlers.keys()].map(queueOf));
-    for (const group of groups) {
-      const connection = new Redis(this.url, { maxRetriesPerRequest: null });
-      connection.on('error', () => undefined);
-      this.workerConnections.push(connection);
-      const worker = new Worker(group, (job) => this.run(job), {
-        connection,
-        prefix: this.settings.redisPrefix,
-        concurrency: this.settings.concurrency,
-        lockDuration: this.settings.leaseMs,
-        stalledInterval: this.settings.leaseMs,
-        maxStalledCount: 2,
-      });
-      worker.on('error', (e) => this.logger.warn({ msg: 'job worker error', queue: group, err: String(e) }));
-      worker.on('failed', (job, e) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.warn({ msg: 'job dead', job: decodeBullJobId(job.id ?? ''), name: job.name, err: e.message });
-      });
-      this.workers.push(worker);
-    }
+    this.started = true;
+    for (const group of new Set([...this.handlers.keys()].map(queueOf))) this.ensureWorker(group);
+  }
+
+  private ensureWorker(group: string): void {
+    if (this.workers.has(group)) return;
+    const connection = new Redis(this.url, { maxRetriesPerRequest: null });
+    connection.on('error', () => undefined);
+    this.workerConnections.push(connection);
+    const worker = new Worker(group, (job) => this.run(job), {
+      connection,
+      prefix: this.settings.redisPrefix,
+      concurrency: this.settings.concurrency,
+      lockDuration: this.settings.leaseMs,
+      stalledInterval: this.settings.leaseMs,
+      maxStalledCount: 2,
+    });
+    worker.on('error', (e) => this.logger.warn({ msg: 'job worker error', queue: group, err: String(e) }));
+    worker.on('failed', (job, e) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.warn({ msg: 'job dead', job: decodeBullJobId(job.id ?? ''), name: job.name, err: e.message });
+    });
+    this.workers.set(group, worker);
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close()));
-    this.workers.length = 0;
+    this.started = false;
+    await Promise.allSettled([...this.workers.values()].map((w) => w.close()));
+    this.workers.clear();
     for (const c of this.workerConnections.splice(0)) c.disconnect();
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.producer.disconnect();
