@@ -51,18 +51,14 @@ describe('contact summary', () => {
     expectProblem(await d.admin.get(`/api/records/contact/${d.id.K1}/summary?x=1`), 400);
   });
 
-  it('shows the loyalty tier once a loyalty_account object exists', async () => {
-    const object = {
-      kind: 'object', name: 'loyalty_account', label: { en: 'Loyalty account', 'zh-CN': '会员账户' }, titleField: 'number',
-      fields: {
-        number: { type: 'text', required: true }, contact: { type: 'relation', target: 'contact' }, points: { type: 'integer' },
-        tier: { type: 'select', options: [{ key: 'silver', label: { en: 'Silver', 'zh-CN': '银卡' } }, { key: 'gold', label: { en: 'Gold', 'zh-CN': '金卡' } }] },
-      },
-    };
-    expect((await d.admin.post('/api/metadata/objects', object)).status).toBe(201);
-    const card = await d.admin.post('/api/records/loyalty_account', { number: 'VIP-001', contact: d.id.K1, tier: 'gold', points: 1200 });
+  it('shows the loyalty tier once the loyalty plugin is enabled', async () => {
+    expect((await d.admin.post('/api/plugins/loyalty/install')).status).toBe(200);
+    expect((await d.admin.post('/api/plugins/loyalty/enable')).status).toBe(200);
+    const card = await d.admin.post('/api/records/loyalty_account', { contact: d.id.K1, balance: 1200, lifetime_points: 1200 });
     expect(card.status).toBe(201);
-    expect((await d.admin.get(`/api/records/contact/${d.id.K1}/summary`)).body.loyalty).toEqual({ id: card.body.id, tier: 'gold', tierLabel: 'Gold', points: 1200 });
+    const { tier, balance } = (await d.admin.get(`/api/records/loyalty_account/${card.body.id}`)).body;
+    const labels: Record<string, string> = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' };
+    expect((await d.admin.get(`/api/records/contact/${d.id.K1}/summary`)).body.loyalty).toEqual({ id: card.body.id, tier, tierLabel: labels[tier], points: balance });
   });
 });
 

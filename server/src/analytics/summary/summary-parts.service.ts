@@ -9,7 +9,8 @@ import { ORDERS } from '../rfm.service.js';
 
 /** Ticket statuses that mean the case is over. */
 const CLOSED_TICKETS = ['resolved', 'closed'];
-const LOYALTY = { object: 'loyalty_account', tier: 'tier', points: 'points' } as const;
+/** The loyalty plugin's account (`balance`; a custom one may call it `points`). */
+const LOYALTY = { object: 'loyalty_account', tier: 'tier', points: ['balance', 'points'] } as const;
 
 type Part<T> = Promise<T | null>;
 
@@ -72,10 +73,10 @@ export class SummaryParts {
     const def = findObject(scope.set, LOYALTY.object);
     if (!def?.fields[LOYALTY.tier]) return null;
     const params = new StatementParams();
-    const withPoints = !!def.fields[LOYALTY.points] && !scope.isHidden(LOYALTY.object, LOYALTY.points);
-    const rows = this.related(scope, LOYALTY.object, object, id, { id: 'id', tier: LOYALTY.tier, ...(withPoints ? { points: LOYALTY.points } : {}) }, params);
+    const points = LOYALTY.points.find((f) => def.fields[f] && !scope.isHidden(LOYALTY.object, f));
+    const rows = this.related(scope, LOYALTY.object, object, id, { id: 'id', tier: LOYALTY.tier, ...(points ? { points } : {}) }, params);
     if (!rows) return null;
-    const [r] = await this.db.query(`SELECT l.id, l.tier::text AS tier, ${withPoints ? 'l.points' : 'NULL'} AS points FROM (${rows}) l ORDER BY l.id LIMIT 1`, params.values);
+    const [r] = await this.db.query(`SELECT l.id, l.tier::text AS tier, ${points ? 'l.points' : 'NULL'} AS points FROM (${rows}) l ORDER BY l.id LIMIT 1`, params.values);
     if (!r) return null;
     const tierDef = def.fields[LOYALTY.tier]!;
     const option = tierDef.type === 'select' ? tierDef.options.find((o) => o.key === r.tier) : undefined;
