@@ -67,7 +67,10 @@ export const patchField = (object: string, field: string, patch: Record<string, 
   const obj = structuredClone(objectOrThrow(effective, object));
   if (!obj.fields[field]) throw notFound(`No field ${object}.${field}`);
   if ('name' in patch) throw invalid([{ path: '/name', message: 'field names never change; change the label instead' }]);
-  obj.fields[field] = { ...obj.fields[field], ...patch } as FieldDef;
+  // `null` clears a property (e.g. { maxLength: null } removes the limit)
+  const merged: Record<string, unknown> = { ...obj.fields[field], ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === null) delete merged[k];
+  obj.fields[field] = merged as unknown as FieldDef;
   assertObjectWithField(obj, field);
   admin.objects[object] = obj;
   return admin;

@@ -125,6 +125,14 @@ describe('fields: add, alter, archive, purge', () => {
     expect(await revision()).toBe(before);
   });
 
+  it('clears a field property with null', async () => {
+    await admin.patch('/api/metadata/objects/widget/fields/name', { maxLength: 120 });
+    expect((await admin.get('/api/metadata/objects/widget')).body.fields.name.maxLength).toBe(120);
+    const res = await admin.patch('/api/metadata/objects/widget/fields/name', { maxLength: null });
+    expect(res.status).toBe(200);
+    expect((await admin.get('/api/metadata/objects/widget')).body.fields.name.maxLength).toBeUndefined();
+  });
+
   it('archives a field (column kept, hidden), then purges it (column dropped)', async () => {
     const archived = await admin.del('/api/metadata/objects/widget/fields/batch');
     expect(archived.status).toBe(200);
