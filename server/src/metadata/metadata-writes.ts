@@ -1,5 +1,6 @@
-import { SECTION_OF_KIND, validateDocument, type FieldDef, type MetadataKind, type MetadataSet, type ObjectDef } from '@loom/metadata';
+import { SECTION_OF_KIND, validateDocument, type AutomationDef, type FieldDef, type MetadataKind, type MetadataSet, type ObjectDef } from '@loom/metadata';
 import { conflict, invalid, notFound, ProblemError } from '../common/problem.js';
+import { keepMaskedSecrets } from './mask-secrets.js';
 
 /**
  * Each metadata write as a pure change of the admin layer. The admin layer keeps whole definitions of
@@ -103,9 +104,10 @@ export const removeObject = (object: string, purge: boolean, base: MetadataSet):
   return admin;
 };
 
-export const putDefinition = (kind: Exclude<MetadataKind, 'object'>, name: string, doc: Record<string, unknown>): Change => (admin) => {
+export const putDefinition = (kind: Exclude<MetadataKind, 'object'>, name: string, doc: Record<string, unknown>): Change => (admin, effective) => {
   if (doc.name !== undefined && doc.name !== name) throw invalid([{ path: '/name', message: `must be "${name}" (the name in the URL)` }]);
-  const full = { ...doc, kind, name };
+  let full: Record<string, unknown> = { ...doc, kind, name };
+  if (kind === 'automation') full = keepMaskedSecrets(full as unknown as AutomationDef, effective.automations[name]) as unknown as Record<string, unknown>;
   assertDocument(kind, full);
   (admin[SECTION_OF_KIND[kind]] as Record<string, unknown>)[name] = full;
   return admin;
@@ -120,4 +122,7 @@ export const deleteDefinition = (kind: Exclude<MetadataKind, 'object'>, name: st
 };
 
 /** Replaces the whole admin layer (metadata import between environments). */
-export const replaceAdminLayer = (bundle: MetadataSet): Change => () => bundle;
+export const replaceAdminLayer = (bundle: MetadataSet): Change => (_admin, effective) => ({
+  ...bundle,
+  automations: Object.fromEntries(Object.entries(bundle.automations ?? {}).map(([n, a]) => [n, keepMaskedSecrets(a, effective.automations[n])])),
+});

@@ -11,6 +11,7 @@ import { MetadataPublisher, type PublishResult } from './metadata-publisher.serv
 import { MetadataRegistry } from './metadata-registry.service.js';
 import { MetadataStore } from './metadata-store.js';
 import { visibleMetadata } from './visible-metadata.js';
+import { maskSecrets } from './mask-secrets.js';
 import * as writes from './metadata-writes.js';
 
 interface WriteQuery { dryRun?: string; plan?: string; purge?: string }
@@ -48,7 +49,7 @@ export class MetadataController {
 
   /** The effective metadata as this caller may see it (admins: everything but archived definitions). */
   private visible(user: CurrentUser): MetadataSet {
-    return visibleMetadata(this.registry.current().set, user, this.permissions.metadataMask(user));
+    return maskSecrets(visibleMetadata(this.registry.current().set, user, this.permissions.metadataMask(user)));
   }
 
   @Get()
@@ -76,14 +77,14 @@ export class MetadataController {
     const row = /^\d{1,9}$/.test(n) ? await this.store.get(Number(n)) : null;
     if (!row) throw notFound(`No revision ${n}`);
     const prev = row.number > 1 ? await this.store.get(row.number - 1) : null;
-    return { number: row.number, hash: row.hash, author: row.author, message: row.message, createdAt: row.createdAt, document: row.document, diff: diffMetadata(prev?.document ?? emptySet(), row.document) };
+    return { number: row.number, hash: row.hash, author: row.author, message: row.message, createdAt: row.createdAt, document: maskSecrets(row.document), diff: diffMetadata(maskSecrets(prev?.document ?? emptySet()), maskSecrets(row.document)) };
   }
 
   @Get('export')
   @AdminOnly()
   export() {
     const rev = this.registry.current();
-    return { format: 'loom-metadata-bundle', version: 1, revision: rev.number, hash: rev.hash, adminLayer: rev.adminLayer };
+    return { format: 'loom-metadata-bundle', version: 1, revision: rev.number, hash: rev.hash, adminLayer: maskSecrets(rev.adminLayer) };
   }
 
   @Post('import')
@@ -104,7 +105,7 @@ export class MetadataController {
   @Get(':kind/:name')
   one(@User() user: CurrentUser, @Param('kind') section: string, @Param('name') name: string) {
     sectionKind(section);
-    const set = isAdmin(user) ? this.registry.current().set : this.visible(user);
+    const set = isAdmin(user) ? maskSecrets(this.registry.current().set) : this.visible(user);
     const def = (set as unknown as Record<string, Record<string, unknown>>)[section][name];
     if (!def) throw notFound(`No ${section.slice(0, -1)} ${name}`);
     return def;

@@ -227,6 +227,23 @@ describe('failed publishes and concurrency', () => {
   });
 });
 
+describe('webhook secrets', () => {
+  it('are shown masked and kept when the mask is sent back', async () => {
+    const doc = {
+      trigger: { object: 'contact', event: 'created' },
+      actions: [{ type: 'webhook', url: 'https://erp.example.com/hook', secret: 'erp-shared-secret-0123456789' }],
+    };
+    expect((await admin.put('/api/metadata/automations/erp_sync', doc)).status).toBe(201);
+    const read = await admin.get('/api/metadata/automations/erp_sync');
+    expect(read.body.actions[0].secret).toBe('****');
+    expect(JSON.stringify((await admin.get('/api/metadata')).body)).not.toContain('erp-shared-secret');
+    expect(JSON.stringify((await admin.get('/api/metadata/export')).body)).not.toContain('erp-shared-secret');
+    expect((await admin.put('/api/metadata/automations/erp_sync', { ...read.body, label: 'ERP sync' })).status).toBe(200);
+    const [row] = await sql(db, `SELECT document->'automations'->'erp_sync'->'actions'->0->>'secret' AS secret FROM core.metadata_revision ORDER BY number DESC LIMIT 1`);
+    expect(row.secret).toBe('erp-shared-secret-0123456789');
+  });
+});
+
 describe('revisions and bundles', () => {
   it('lists revisions and shows one with its diff to the previous', async () => {
     const list = await admin.get('/api/metadata/revisions');
