@@ -138,7 +138,7 @@ export function definePlugin<T extends PluginDefinition>(definition: T): Readonl
   }
   for (const r of definition.routes ?? []) {
     if (!r.path.startsWith('/')) throw new TypeError(`route path "${r.path}" must start with /`);
-    if (RESERVED_ROUTE_PATHS.includes(r.path)) throw new TypeError(`route path "${r.path}" is a lifecycle action`);
+    if (RESERVED_ROUTE_PATHS.includes(r.path) || r.path.startsWith('/jobs/')) throw new TypeError(`route path "${r.path}" is reserved for lifecycle actions and jobs`);
     if (typeof r.handler !== 'function') throw new TypeError(`route ${r.method} ${r.path}: handler must be a function`);
   }
   for (const [name, fn] of Object.entries(definition.jobs ?? {})) {
