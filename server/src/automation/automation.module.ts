@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { LOOM_CONFIG, type LoomConfig } from '../config/config.js';
 import { JOB_QUEUE, type JobQueue } from '../jobs/job-queue.js';
 import { RecordsModule } from '../records/records.module.js';
@@ -23,7 +24,7 @@ import { WebhookSender } from './webhook/webhook-sender.service.js';
  * actions, dry-run, the run log and notifications. Dispatcher and scheduler run where jobs run.
  */
 @Module({
-  imports: [RecordsModule],
+  imports: [RecordsModule, ApprovalsModule],
   controllers: [AutomationController, NotificationsController, TestHooksController],
   providers: [
     { provide: AUTOMATION_SETTINGS, useFactory: () => loadAutomationSettings() },

@@ -40,14 +40,20 @@ describe('base CRM automations', () => {
     expect((await runs(loom.admin, 'won_follow_up')).filter((r) => r.recordId === opp.id)).toEqual([]);
   });
 
-  it('big_discount_approval: startApproval is logged as a no-op and emits approval.requested', async () => {
-    const opp = (await loom.admin.post('/api/records/opportunity', { name: 'Discounted', account: account.id })).body;
+  it('big_discount_approval: a large discount starts the approval for the owner\'s manager, once', async () => {
+    const boss = (await loom.admin.post('/api/users', { email: 'boss@loom.test', name: 'Boss', password: 'boss-password', roles: ['sales_manager'] })).body;
+    const rep = (await loom.admin.post('/api/users', { email: 'rep@loom.test', name: 'Rep', password: 'rep-password', roles: ['sales_rep'], manager: boss.id })).body;
+    const opp = (await loom.admin.post('/api/records/opportunity', { name: 'Discounted', account: account.id, owner: rep.id })).body;
     await loom.admin.patch(`/api/records/opportunity/${opp.id}`, { discount: 30 });
     const run = await waitFor(async () => (await runs(loom.admin, 'big_discount_approval', 'ok')).find((r) => r.recordId === opp.id), 20_000, 'big_discount_approval');
-    expect(run.actions).toEqual([expect.objectContaining({ type: 'startApproval', status: 'noop', process: 'big_discount' })]);
-    expect(run.actions[0].message).toMatch(/no approval was started/);
-    const events = await loom.db(`SELECT payload, depth FROM core.outbox WHERE type = 'approval.requested' AND record_id = $1`, [opp.id]);
-    expect(events).toEqual([{ payload: { process: 'big_discount', automation: 'big_discount_approval', eventId: run.eventId }, depth: 1 }]);
+    expect(run.actions).toEqual([expect.objectContaining({ type: 'startApproval', status: 'ok', process: 'big_discount' })]);
+    const approval = (await loom.admin.get(`/api/approvals/${run.actions[0].approval}`)).body;
+    expect(approval).toMatchObject({ status: 'pending', process: 'big_discount' });
+    expect(approval.tasks.map((t: { assignee: string }) => t.assignee)).toEqual([boss.id]);
+    await loom.admin.patch(`/api/records/opportunity/${opp.id}`, { discount: 31 }).catch(() => undefined);
+    await outboxDrained(loom);
+    const pending = await loom.db(`SELECT count(*)::int AS n FROM core.approval_request WHERE record_id = $1`, [opp.id]);
+    expect(pending).toEqual([{ n: 1 }]);
   });
 
   it('urgent_ticket_alert: an urgent ticket notifies its owner with the rendered message', async () => {

@@ -7,6 +7,7 @@ import { AutomationRecords } from '../records/automation-records.service.js';
 import { RunLog, type ActionResult } from '../run/run-log.service.js';
 import { WebhookSender } from '../webhook/webhook-sender.service.js';
 import { ActionFailed } from './action-failed.js';
+import { ApprovalSubmission } from '../../approvals/approval-submission.service.js';
 import type { PlannedAction } from './plan-action.js';
 
 /** The run an action belongs to. */
@@ -35,6 +36,7 @@ export class ActionExecutor {
     private readonly runLog: RunLog,
     private readonly email: EmailSender,
     private readonly webhooks: WebhookSender,
+    private readonly approvals: ApprovalSubmission,
   ) {}
 
   async execute(p: PlannedAction, run: RunScope): Promise<ActionResult> {
@@ -62,11 +64,19 @@ export class ActionExecutor {
         });
       case 'startApproval':
         return this.inTx(run, async (tx) => {
-          await tx.query(
-            `INSERT INTO core.outbox (type, object, record_id, payload, actor, depth) VALUES ('approval.requested', $1, $2, $3, $4, $5)`,
-            [p.object, p.recordId, JSON.stringify({ process: p.process, automation: run.automation, eventId: run.eventId }), run.actorId, run.depth],
-          );
-          return { ...base, status: 'noop', process: p.process, message: `approval.requested queued for process ${p.process}; the approvals engine is not available yet, so no approval was started` };
+          if (!p.object || !p.recordId) throw new ActionFailed('failed', 'startApproval needs a triggering record', true);
+          // a savepoint, so "already pending" (409) leaves the run's transaction usable
+          await tx.query('SAVEPOINT start_approval');
+          try {
+            const id = await this.approvals.submitInTx(tx, run.actorId, { object: p.object, recordId: p.recordId, process: p.process });
+            await tx.query('RELEASE SAVEPOINT start_approval');
+            return { ...base, status: 'ok', process: p.process, approval: id };
+          } catch (e) {
+            await tx.query('ROLLBACK TO SAVEPOINT start_approval');
+            if (e instanceof ProblemError && e.status === 409) return { ...base, status: 'noop', process: p.process, message: 'an approval is already pending for this record' };
+            if (e instanceof ProblemError) throw new ActionFailed('failed', `startApproval: ${e.body.detail ?? e.body.title}`, true);
+            throw e;
+          }
         });
       case 'sendEmail': {
         const messageId = `<${run.eventId}.${run.automation}.${p.index}@loom>`;
