@@ -11,7 +11,7 @@ import { stageChanges, valuesOf } from '../plugins/hook-events.js';
 import { ReadContextService } from './read-context.service.js';
 import { lockRow, RecordWriter } from './record-writer.service.js';
 import { RecordReader } from './record-reader.service.js';
-import { RecordValidators } from './validation/record-validator.js';
+import { WriteValidation } from './write-validation.service.js';
 
 export type ApiRecord = Record<string, unknown> & { id: string; version: number };
 
@@ -22,11 +22,9 @@ export type ApiRecord = Record<string, unknown> & { id: string; version: number 
  */
 @Injectable()
 export class RecordsService {
-  private readonly validators = new RecordValidators();
-
   constructor(
     private readonly db: Db, private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly reader: RecordReader,
-    private readonly permissions: PermissionsService, private readonly contexts: ReadContextService,
+    private readonly permissions: PermissionsService, private readonly contexts: ReadContextService, private readonly validation: WriteValidation,
     @Optional() private readonly hooks?: RecordHooks,
   ) {}
 
@@ -38,10 +36,7 @@ export class RecordsService {
   }
 
   private validate(user: CurrentUser, object: string, mode: 'create' | 'update', body: unknown, existing?: Record<string, unknown>) {
-    const rev = this.registry.current();
-    const result = this.validators.forRevision(rev.number, rev.set).validate(object, mode, body ?? {}, {
-      existing, locale: user.locale === 'zh-CN' ? 'zh-CN' : 'en', variables: { user: { id: user.id } },
-    });
+    const result = this.validation.check(user, object, mode, body, existing);
     if (!result.ok) throw invalid(result.errors);
     return result.values;
   }
