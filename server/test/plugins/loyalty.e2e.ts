@@ -96,16 +96,24 @@ describe('loyalty points end to end', () => {
     expect(res.body).toMatchObject({ balance: 400, lifetime_points: 5200 });
   });
 
+  it('earns at the rate an admin configures', async () => {
+    expectProblem(await admin.put('/api/plugins/loyalty/config', []), 422);
+    expect((await admin.put('/api/plugins/loyalty/config', { pointsPerCurrencyUnit: 2 })).status).toBe(200);
+    await payOrder(50);
+    await eventually(member, (v) => v.balance === 500, 'points at the configured rate');
+    expect((await admin.put('/api/plugins/loyalty/config', {})).status).toBe(200);
+  });
+
   it('expiry takes the unused points of the oldest due earnings (FIFO by earn date)', async () => {
     // redemptions used the first order's 1200 and 3700 of the second's 4000: 300 left there, plus the 100 adjustment
     await sql(server.database!.url, `UPDATE data.points_transaction SET expires_at = current_date - 1 WHERE type = 'earn'`);
     const rows = await sql(server.database!.url, `SELECT points::int AS points, remaining::int AS remaining FROM data.points_transaction WHERE type IN ('earn', 'adjust') ORDER BY occurred_at`);
-    expect(rows).toEqual([{ points: 1200, remaining: 0 }, { points: 4000, remaining: 300 }, { points: 100, remaining: 100 }]);
+    expect(rows).toEqual([{ points: 1200, remaining: 0 }, { points: 4000, remaining: 300 }, { points: 100, remaining: 100 }, { points: 100, remaining: 100 }]);
     const job = await admin.post('/api/plugins/loyalty/jobs/expire', {});
     expect(job.status).toBe(202);
     const m = await eventually(member, (v) => v.balance === 100, 'expiry');
-    expect(m).toMatchObject({ balance: 100, lifetime_points: 5200, tier: 'gold' });
-    const expired = await sql(server.database!.url, `SELECT points::int AS points FROM data.points_transaction WHERE type = 'expire'`);
-    expect(expired).toEqual([{ points: -300 }]);
+    expect(m).toMatchObject({ balance: 100, lifetime_points: 5300, tier: 'gold' });
+    const expired = await sql(server.database!.url, `SELECT points::int AS points FROM data.points_transaction WHERE type = 'expire' ORDER BY occurred_at`);
+    expect(expired).toEqual([{ points: -300 }, { points: -100 }]);
   });
 });
