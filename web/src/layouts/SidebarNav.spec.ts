@@ -9,11 +9,11 @@ import SidebarNav from './SidebarNav.vue';
 
 vi.mock('@/router', () => ({ router: { currentRoute: { value: { matched: [], meta: {} } }, replace: vi.fn() } }));
 
-async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null) {
+async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null, pipelines: Record<string, unknown> = {}) {
   const pinia = createPinia();
   setActivePinia(pinia);
   useAuthStore().setSession('jwt', { id: 'u1', email: 'a@loom.local', name: 'A', roles });
-  useMetadataStore().document = objects ? ({ revision: 3, objects } as never) : null;
+  useMetadataStore().document = objects ? ({ revision: 3, objects, pipelines } as never) : null;
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   await router.push('/');
   const wrapper = mount(SidebarNav, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router] } });
@@ -53,5 +53,16 @@ describe('SidebarNav', () => {
     const admin = (await mountNav(['admin'], null)).text();
     expect(admin).toContain('Administration');
     expect(admin).toMatch(/Users\s*Teams/);
+  });
+
+  it('lists the pipelines of visible objects under "Pipelines", linking to their boards', async () => {
+    const pipelines = {
+      sales: { kind: 'pipeline', name: 'sales', object: 'opportunity', label: { en: 'Sales pipeline', 'zh-CN': '销售流程' }, field: 'stage', stages: [] },
+      hidden: { kind: 'pipeline', name: 'hidden', object: 'secret', label: 'Hidden', field: 'stage', stages: [] },
+    };
+    const wrapper = await mountNav([], objects, pipelines);
+    expect(wrapper.text()).toMatch(/Pipelines\s*Sales pipeline\s*Objects/);
+    expect(wrapper.text()).not.toContain('Hidden');
+    expect(wrapper.find('[data-testid="nav-pipeline-sales"]').exists()).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RouteRecordRaw } from 'vue-router';
+import { designerRoutes } from '@/designers/routes';
 import { authGuard } from './auth-guard';
 
 const routes: RouteRecordRaw[] = [
@@ -40,6 +41,18 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'pipelines',
+        name: 'pipelines',
+        component: () => import('@/pages/pipelines/PipelinesPage.vue'),
+        meta: { titleKey: 'pipelines.title' },
+      },
+      {
+        path: 'pipelines/:name',
+        name: 'pipeline',
+        component: () => import('@/pages/pipelines/PipelineBoardPage.vue'),
+        props: true,
+      },
+      {
         path: 'admin/users',
         name: 'users',
         component: () => import('@/pages/admin/users/UsersPage.vue'),
@@ -64,6 +77,7 @@ const routes: RouteRecordRaw[] = [
         props: true,
         meta: { roles: ['admin'] },
       },
+      ...designerRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
