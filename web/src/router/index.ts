@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RouteRecordRaw } from 'vue-router';
-import { designerRoutes } from '@/designers/routes';
 import { authGuard } from './auth-guard';
 
 const routes: RouteRecordRaw[] = [
@@ -77,7 +76,6 @@ const routes: RouteRecordRaw[] = [
         props: true,
         meta: { roles: ['admin'] },
       },
-      ...designerRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
