@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportModule } from './import-export/import/import.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { RecordsModule } from './records/records.module.js';
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, PluginHooksModule, PluginsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, ImportModule, PluginHooksModule, PluginsModule],
     };
   }
 }

@@ -1,5 +1,5 @@
 /** Casts a bound value may carry here: a closed list, so no caller text reaches SQL through them. */
-export type AnalyticsCast = 'text' | 'text[]' | 'numeric[]' | 'integer[]' | 'boolean[]' | 'uuid' | 'date' | 'timestamptz';
+export type AnalyticsCast = 'text' | 'text[]' | 'numeric[]' | 'integer[]' | 'boolean[]' | 'uuid' | 'uuid[]' | 'date' | 'timestamptz';
 
 /**
  * Bound values of one analytics statement. Parts compiled elsewhere (the query compiler's
