@@ -103,8 +103,9 @@ export interface SubmitApprovalInput {
   comment?: string;
 }
 
+/** 409 (one is already pending) and 422 (the entry condition does not hold) are the caller's to explain. */
 export function submitApproval(input: SubmitApprovalInput): Promise<ApprovalDetail> {
-  return request<ApprovalDetail>('/api/approvals', { method: 'POST', body: input, expect: [422] });
+  return request<ApprovalDetail>('/api/approvals', { method: 'POST', body: input, expect: [409, 422] });
 }
 
 /** The actions of the inbox; each answers the request's new state. */

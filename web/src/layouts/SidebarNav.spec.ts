@@ -8,6 +8,8 @@ import { useMetadataStore } from '@/stores/metadata';
 import SidebarNav from './SidebarNav.vue';
 
 vi.mock('@/router', () => ({ router: { currentRoute: { value: { matched: [], meta: {} } }, replace: vi.fn() } }));
+const listApprovals = vi.fn();
+vi.mock('@/api/approvals', () => ({ listApprovals: (...args: unknown[]) => listApprovals(...args) }));
 
 async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null, pipelines: Record<string, unknown> = {}) {
   const pinia = createPinia();
@@ -28,11 +30,14 @@ const objects = {
 };
 
 describe('SidebarNav', () => {
-  beforeEach(() => setLocale('en'));
+  beforeEach(() => {
+    setLocale('en');
+    listApprovals.mockReset().mockResolvedValue({ data: [], counts: { pending: 0 }, total: 0 });
+  });
 
   it('lists the metadata objects by label, sorted, under "Objects"', async () => {
     const text = (await mountNav([], objects)).text();
-    expect(text).toMatch(/Home\s*Objects\s*Account\s*Complaint\s*Opportunity/);
+    expect(text).toMatch(/Home\s*Approvals\s*Objects\s*Account\s*Complaint\s*Opportunity/);
   });
 
   it('shows object labels in the chosen language', async () => {
@@ -64,5 +69,12 @@ describe('SidebarNav', () => {
     expect(wrapper.text()).toMatch(/Pipelines\s*Sales pipeline\s*Objects/);
     expect(wrapper.text()).not.toContain('Hidden');
     expect(wrapper.find('[data-testid="nav-pipeline-sales"]').exists()).toBe(true);
+  });
+
+  it('shows how many approvals wait for the user as a badge', async () => {
+    listApprovals.mockResolvedValue({ data: [], counts: { pending: 3 }, total: 3 });
+    const wrapper = await mountNav([], objects);
+    expect(listApprovals).toHaveBeenCalledWith({ box: 'inbox', status: 'pending', limit: 1 }, { silent: true });
+    expect(wrapper.find('[data-testid="nav-approvals-badge"]').text()).toBe('3');
   });
 });

@@ -324,6 +324,7 @@ const en = {
     gateIntro: 'Moving “{title}” to {stage} needs the approval “{process}”. Submit it, and the record moves when it is approved.',
     submitForApproval: 'Submit for approval',
     submitted: 'Submitted for approval. The record moves once it is approved.',
+    alreadyPending: 'This record already waits for an approval; it moves on once that is decided.',
   },
   approvals: {
     title: 'Approvals',

@@ -324,6 +324,7 @@ const zhCN: Messages = {
     gateIntro: '将“{title}”移动到{stage}需要通过“{process}”。提交审批后，审批通过时记录会自动进入该阶段。',
     submitForApproval: '提交审批',
     submitted: '已提交审批，审批通过后记录将进入该阶段。',
+    alreadyPending: '该记录已有审批正在进行，审批结束后再推进阶段。',
   },
   approvals: {
     title: '审批',

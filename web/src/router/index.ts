@@ -52,6 +52,12 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('@/pages/approvals/ApprovalsPage.vue'),
+        meta: { titleKey: 'approvals.title' },
+      },
+      {
         path: 'admin/users',
         name: 'users',
         component: () => import('@/pages/admin/users/UsersPage.vue'),

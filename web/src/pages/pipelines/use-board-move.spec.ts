@@ -126,4 +126,26 @@ describe('useBoardMove', () => {
     expect(await mover.move('b', 'proposal')).toBe('ignored');
     expect(write).toHaveBeenCalledTimes(1);
   });
+
+  it('puts the card back and says so when the record already waits for an approval (409 on submit)', async () => {
+    const submit = vi.fn().mockRejectedValue(problem(409, { detail: 'The record already has a pending approval (big_discount)' }));
+    const board = ref<Board | null>(salesBoard());
+    const alreadyPending = vi.fn();
+    const stale = vi.fn();
+    const mover = useBoardMove({
+      board,
+      canFill: () => true,
+      onRefused: vi.fn(),
+      onSubmitted: vi.fn(),
+      onAlreadyPending: alreadyPending,
+      onStale: stale,
+      api: { write: vi.fn().mockRejectedValue(gate), submit } as BoardMoveApi,
+    });
+    await mover.move('c', 'negotiation');
+    expect(await mover.submitForApproval('')).toBe('refused');
+    expect(mover.pending.value).toBeNull();
+    expect(columnsOf(board.value!).proposal!.ids).toEqual(['c']);
+    expect(alreadyPending).toHaveBeenCalledWith('The record already has a pending approval (big_discount)');
+    expect(stale).toHaveBeenCalled();
+  });
 });

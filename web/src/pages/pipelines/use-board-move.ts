@@ -38,6 +38,8 @@ export interface BoardMoveOptions {
   onRefused: (message: string) => void;
   /** The move is with the approvers now. */
   onSubmitted: (process: string) => void;
+  /** The record already waits for an approval (say, an automation submitted it when the discount changed). */
+  onAlreadyPending?: (message: string) => void;
   /** The board is out of date (a stale version, a submitted approval): load it again. */
   onStale?: () => void;
   api?: BoardMoveApi;
@@ -146,6 +148,14 @@ export function useBoardMove(options: BoardMoveOptions) {
       options.onStale?.();
       return 'submitted';
     } catch (error) {
+      if (isApiProblem(error) && error.status === 409) {
+        // Already pending: nothing to submit; the card goes back and the board shows it as awaiting approval.
+        rollback(current.from);
+        pending.value = null;
+        options.onAlreadyPending?.(error.detail || error.title);
+        options.onStale?.();
+        return 'refused';
+      }
       // A 422 (the entry condition does not hold) stays in the dialog; request.ts showed the rest.
       if (isApiProblem(error) && error.status === 422) submitError.value = error.detail || error.errors[0]?.message || error.title;
       return 'refused';
