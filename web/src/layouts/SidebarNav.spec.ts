@@ -37,7 +37,7 @@ describe('SidebarNav', () => {
 
   it('lists the metadata objects by label, sorted, under "Objects"', async () => {
     const text = (await mountNav([], objects)).text();
-    expect(text).toMatch(/Home\s*Approvals\s*Objects\s*Account\s*Complaint\s*Opportunity/);
+    expect(text).toMatch(/Home\s*Approvals\s*Dashboards\s*Objects\s*Account\s*Complaint\s*Opportunity/);
   });
 
   it('shows object labels in the chosen language', async () => {

@@ -58,6 +58,12 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'approvals.title' },
       },
       {
+        path: 'dashboards',
+        name: 'dashboards',
+        component: () => import('@/pages/dashboards/DashboardsPage.vue'),
+        meta: { titleKey: 'dashboards.title' },
+      },
+      {
         path: 'admin/users',
         name: 'users',
         component: () => import('@/pages/admin/users/UsersPage.vue'),
