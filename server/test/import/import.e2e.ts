@@ -79,6 +79,21 @@ describe('import contacts from CSV', () => {
   });
 });
 
+describe('the multi-row path', () => {
+  it('writes the same record, history row and outbox event as a single create', async () => {
+    const job = await importFile(server.url, admin, 'contact', 'name,email,mobile\nShape Twin,TWIN@x.cn,13700137000\n', 'twin.csv');
+    expect(job.result).toMatchObject({ created: 1 });
+    const single = (await admin.post('/api/records/contact', { name: 'Shape Twin', email: 'TWIN@x.cn', mobile: '13700137000' })).body;
+    const url = server.database!.url;
+    const rows = await sql(url, `SELECT c.id, to_jsonb(c) - 'id' - 'created_at' - 'updated_at' AS record, h.changes, h.version, h.action, h.actor, o.type, o.payload, o.actor AS event_actor
+      FROM data.contact c JOIN core.record_history h ON h.record_id = c.id JOIN core.outbox o ON o.record_id = c.id WHERE c.name = 'Shape Twin' ORDER BY c.id = $1`, [single.id]);
+    expect(rows).toHaveLength(2);
+    const [imported, posted] = rows.map(({ id: _id, ...r }) => r);
+    expect(imported).toEqual(posted);
+    expect(posted.type).toBe('record.created');
+  });
+});
+
 describe('upsert', () => {
   it('updates the matching record and creates the others; the revert restores the overwritten values', async () => {
     const csv = 'email,title,name\nexisting@example.cn,Head of Purchasing,Existing Person\nnew.one@example.cn,CTO,New One\n';

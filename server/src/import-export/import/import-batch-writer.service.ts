@@ -10,6 +10,7 @@ import { rowProblems } from '../../records/lib/row-problems.js';
 import { lockRow, RecordWriter } from '../../records/record-writer.service.js';
 import { WriteValidation } from '../../records/write-validation.service.js';
 import type { BatchProgress, RowError } from './import-store.js';
+import { canInsertMany, insertMany } from './multi-row-insert.js';
 
 export interface PlannedRow {
   row: number;
@@ -38,7 +39,9 @@ class DryRunRollback extends Error {
  * One batch of rows in ONE transaction, each row the way a single POST or PATCH would be written
  * (SECURITY.md 2): the permission checks, the one validator, RecordWriter (history, outbox, stage
  * rules, approval locks). A row the database refuses (a unique value) aborts the transaction, so
- * the batch is then redone with a savepoint per row and only that row fails. `save` runs in the
+ * the batch is then redone with a savepoint per row and only that row fails. Creates of objects with
+ * no stage field or manyToMany links go in as one multi-row insert (multi-row-insert.ts) after the
+ * same per-row checks. `save` runs in the
  * same transaction (the import's bookkeeping); a dry run rolls everything back.
  */
 @Injectable()
@@ -61,10 +64,16 @@ export class ImportBatchWriter {
   }
 
   private attempt(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], savepoints: boolean, dryRun: boolean, save: (tx: Tx, o: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
+    const many = !savepoints && canInsertMany(obj, this.createScopeIsAll(user, obj.name));
     return this.db.tx(async (tx) => {
       const outcome: WrittenBatch = { created: 0, updated: 0, unchanged: 0, errors: [], rows: [] };
+      const creates: { row: number; values: Record<string, unknown> }[] = [];
       for (const r of rows) {
         try {
+          if (many && r.action === 'create') {
+            creates.push({ row: r.row, values: this.checkCreate(user, obj.name, r.values) });
+            continue;
+          }
           const entry = savepoints ? await inSavepoint(tx, () => this.one(tx, user, ctx, obj, r)) : await this.one(tx, user, ctx, obj, r);
           if (entry) {
             outcome.rows.push(entry);
@@ -77,17 +86,34 @@ export class ImportBatchWriter {
           outcome.errors.push({ row: r.row, errors: problem.errors });
         }
       }
+      if (creates.length) {
+        const ids = await insertMany(tx, obj, creates.map((c) => c.values), user.id).catch((e: unknown) => {
+          throw rowProblems(e) ? new NeedsSavepoints() : e;
+        });
+        creates.forEach((c, i) => outcome.rows.push({ row: c.row, id: ids[i]!, action: 'created', version: 1 }));
+        outcome.created += creates.length;
+      }
       await save(tx, outcome);
       if (dryRun) throw new DryRunRollback(outcome);
       return outcome;
     });
   }
 
+  /** A create's checks that need no database: field-write permissions and the one validator. */
+  private checkCreate(user: CurrentUser, object: string, values: Record<string, unknown>): Record<string, unknown> {
+    this.permissions.assertCanCreate(user, object, values);
+    return this.validate(user, object, 'create', values);
+  }
+
+  /** A create scope of every record: a new row is in it by definition, no query needed. */
+  private createScopeIsAll(user: CurrentUser, object: string): boolean {
+    return this.permissions.decision(user, object)?.actions.create.scope === undefined;
+  }
+
   private async one(tx: Tx, user: CurrentUser, ctx: QueryContext, obj: ObjectDef, r: PlannedRow): Promise<BatchProgress['rows'][number] | null> {
     if (r.action === 'create') {
-      this.permissions.assertCanCreate(user, obj.name, r.values);
-      const id = await this.writer.insert(tx, obj, this.validate(user, obj.name, 'create', r.values), user);
-      await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, 'create');
+      const id = await this.writer.insert(tx, obj, this.checkCreate(user, obj.name, r.values), user);
+      if (!this.createScopeIsAll(user, obj.name)) await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, 'create');
       return { row: r.row, id, action: 'created', version: 1 };
     }
     const before = await lockRow(tx, obj, r.id!);

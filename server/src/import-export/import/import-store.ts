@@ -78,14 +78,12 @@ export class ImportStore {
 
   /** Inside the batch's transaction, so a retried job resumes after the last committed row. */
   async saveProgress(tx: Tx, jobId: string, p: BatchProgress): Promise<void> {
-    await tx.query(`UPDATE core.import_batch SET rows_done = $2, created = created + $3, updated = updated + $4, skipped = skipped + $5,
+    await tx.query(`WITH written AS (INSERT INTO core.import_row (job_id, row_number, record_id, action, previous, version)
+        SELECT $1, x.row, x.id, x.action, x.previous, x.version FROM json_to_recordset($8::json) AS x(row int, id uuid, action text, previous jsonb, version int))
+      UPDATE core.import_batch SET rows_done = $2, created = created + $3, updated = updated + $4, skipped = skipped + $5,
         errors = CASE WHEN jsonb_array_length(errors) < ${MAX_REPORTED} THEN errors || $6::jsonb ELSE errors END,
         duplicates = CASE WHEN jsonb_array_length(duplicates) < ${MAX_REPORTED} THEN duplicates || $7::jsonb ELSE duplicates END
-      WHERE job_id = $1`, [jobId, p.rowsDone, p.created, p.updated, p.skipped, JSON.stringify(p.errors), JSON.stringify(p.duplicates)]);
-    if (!p.rows.length) return;
-    await tx.query(`INSERT INTO core.import_row (job_id, row_number, record_id, action, previous, version)
-      SELECT $1, x.row, x.id, x.action, x.previous, x.version FROM json_to_recordset($2::json) AS x(row int, id uuid, action text, previous jsonb, version int)`,
-    [jobId, JSON.stringify(p.rows)]);
+      WHERE job_id = $1`, [jobId, p.rowsDone, p.created, p.updated, p.skipped, JSON.stringify(p.errors), JSON.stringify(p.duplicates), JSON.stringify(p.rows)]);
   }
 
   /** Done: the file is dropped, the result stays. Failed: the file stays for a retry of the job. */
