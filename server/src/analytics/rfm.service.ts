@@ -53,7 +53,7 @@ export class RfmService {
               WHERE o.status = ANY(${paid}) AND o.paid_at IS NOT NULL GROUP BY c.id${titleField ? ', c.title' : ''}),
       scored AS (SELECT agg.*,
                 ntile(5) OVER (ORDER BY recency DESC, frequency, monetary, id) AS r,
-                ntile(5) OVER (ORDER BY frequency, recency DESC, monetary, id) AS f,
+                ntile(5) OVER (ORDER BY frequency, recency, monetary, id) AS f,
                 ntile(5) OVER (ORDER BY monetary, recency DESC, frequency, id) AS m
               FROM agg)
       SELECT * FROM scored ORDER BY r DESC, f DESC, m DESC, id`;

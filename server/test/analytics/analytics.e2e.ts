@@ -83,11 +83,11 @@ describe('rfm', () => {
     const res = await d.admin.get('/api/analytics/rfm?object=contact');
     expect(res.status).toBe(200);
     expect(res.body.customers).toEqual([
-      customer('K1', 5, 3, 1000, 5, 4, 4, 'champion'), customer('K2', 10, 1, 100, 4, 2, 2, 'potential'),
+      customer('K1', 5, 3, 1000, 5, 4, 4, 'champion'), customer('K2', 10, 1, 100, 4, 1, 2, 'new'),
       customer('K3', 30, 2, 800, 3, 3, 3, 'loyal'), customer('K4', 90, 1, 50, 2, 1, 1, 'hibernating'),
-      customer('K5', 200, 4, 3500, 1, 5, 5, 'at_risk'), customer('K6', 365, 1, 20, 1, 1, 1, 'lost'),
+      customer('K5', 200, 4, 3500, 1, 5, 5, 'at_risk'), customer('K6', 365, 1, 20, 1, 2, 1, 'lost'),
     ]);
-    expect(res.body.segments).toEqual({ champion: 1, loyal: 1, potential: 1, new: 0, at_risk: 1, hibernating: 1, lost: 1 });
+    expect(res.body.segments).toEqual({ champion: 1, loyal: 1, potential: 0, new: 1, at_risk: 1, hibernating: 1, lost: 1 });
   });
 
   it("scores only a rep's own orders and customers", async () => {
