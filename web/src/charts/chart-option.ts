@@ -6,6 +6,3 @@ import type { ComposeOption } from 'echarts/core';
 export type ChartOption = ComposeOption<
   BarSeriesOption | FunnelSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
-
-/** Loom's palette for series (the brand indigo first). */
-export const SERIES_COLORS = ['#4f46e5', '#a7a3f2', '#67c23a', '#e6a23c', '#f56c6c', '#409eff', '#909399', '#14b8a6'];

@@ -1,6 +1,8 @@
 import { useI18n } from 'vue-i18n';
 import type { ApprovalSummary } from '@/api/approvals';
 import type { RecordData } from '@/api/records';
+import { formatDateTime } from '@/fields/format-value';
+import { recordTitleOf } from '@/fields/record-title';
 import { labelOf } from '@/i18n/label-of';
 import { useMetadataStore } from '@/stores/metadata';
 import { useUserNamesStore } from '@/stores/user-names';
@@ -38,11 +40,9 @@ export function useApprovalLabels() {
     return labelOf(metadata.object(object)?.label, locale.value, object);
   }
 
+  /** The record's title; before it is loaded (or when it cannot be read), the object and a short id. */
   function recordTitle(request: Pick<ApprovalSummary, 'object' | 'recordId'>, record: RecordData | null | undefined): string {
-    const field = metadata.object(request.object)?.titleField ?? 'name';
-    const value = record?.[field] ?? record?.name;
-    if (value !== null && value !== undefined && value !== '') return String(value);
-    return `${objectLabel(request.object)} ${shortUserId(request.recordId)}`;
+    return recordTitleOf(metadata.object(request.object), record) ?? `${objectLabel(request.object)} ${shortUserId(request.recordId)}`;
   }
 
   /** A user's name: known names first, then one the server sent, else a short id. */
@@ -51,11 +51,7 @@ export function useApprovalLabels() {
     return userNames.nameOf(id) ?? sent ?? t('approvals.user', { id: shortUserId(id) });
   }
 
-  function formatTime(at: string | null | undefined): string {
-    if (!at) return '';
-    const date = new Date(at);
-    return Number.isNaN(date.getTime()) ? at : new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  }
+  const formatTime = (at: string | null | undefined) => formatDateTime(at, { type: 'datetime' }, { locale: locale.value, t });
 
   return { definition, processLabel, stepLabel, stageLabel, objectLabel, recordTitle, userName, formatTime };
 }
