@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RouteRecordRaw } from 'vue-router';
+import { designerRoutes } from '@/designers/routes';
 import { authGuard } from './auth-guard';
 
 const routes: RouteRecordRaw[] = [
@@ -88,6 +89,7 @@ const routes: RouteRecordRaw[] = [
         props: true,
         meta: { roles: ['admin'] },
       },
+      ...designerRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

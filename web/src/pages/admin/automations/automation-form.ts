@@ -1,0 +1,220 @@
+import { isDateTrigger, isScheduleTrigger } from '@loom/metadata';
+import type { AutomationAction, AutomationActionType, AutomationDef, AutomationTrigger, ConditionJson, FieldDef, RecordEvent } from '@loom/metadata';
+import { cloneJson, extraProps, labelForm, labelFromForm, setDefined } from '@/designers/label-form';
+import type { LabelForm } from '@/designers/label-form';
+
+export type TriggerType = 'record' | 'schedule' | 'date';
+
+/** A key/value pair (record values, webhook headers); `original` keeps a value's JSON type until it is edited. */
+export interface ValueRow {
+  uid: number;
+  key: string;
+  text: string;
+  original?: unknown;
+}
+
+export interface ActionForm {
+  uid: number;
+  type: AutomationActionType;
+  object: string;
+  values: ValueRow[];
+  to: string;
+  /** The document gave `to` as a list. */
+  toList: boolean;
+  subject: string;
+  body: string;
+  url: string;
+  method: '' | 'POST' | 'PUT' | 'PATCH';
+  headers: ValueRow[];
+  secret: string;
+  /** The webhook body as JSON text ('' = none). */
+  payload: string;
+  payloadOriginal?: unknown;
+  user: string;
+  message: string;
+  process: string;
+}
+
+export interface AutomationForm {
+  name: string;
+  label: LabelForm;
+  description: LabelForm;
+  /** null: the document does not say (enabled). */
+  enabled: boolean | null;
+  triggerType: TriggerType;
+  object: string;
+  event: RecordEvent;
+  fields: string[];
+  where: ConditionJson | undefined;
+  schedule: string;
+  dateField: string;
+  offsetDays: number;
+  at: string;
+  actions: ActionForm[];
+  extra: Record<string, unknown>;
+}
+
+const AUTOMATION_PROPS = ['kind', 'name', 'label', 'description', 'enabled', 'trigger', 'actions'];
+
+let lastUid = 0;
+const nextUid = () => (lastUid += 1);
+
+/** How a value shows in a text box: strings as they are, anything else as JSON. */
+export function valueText(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+}
+
+export function valueRow(key = '', value: unknown = ''): ValueRow {
+  return { uid: nextUid(), key, text: valueText(value), original: value };
+}
+
+const NUMERIC = new Set(['integer', 'number', 'currency', 'percent', 'rating']);
+
+/**
+ * The document value of a row: the original while its text is unchanged; else numbers for numeric
+ * fields and true/false for boolean ones when the text says so (templates stay text).
+ */
+export function rowValue(row: ValueRow, field?: Pick<FieldDef, 'type'>): unknown {
+  if (row.original !== undefined && valueText(row.original) === row.text) return cloneJson(row.original);
+  const text = row.text;
+  if (field && NUMERIC.has(field.type) && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim());
+  if (field?.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+export function actionForm(action: Partial<AutomationAction> & { type: AutomationActionType }): ActionForm {
+  const a = action as Record<string, unknown>;
+  const to = a.to as string | string[] | undefined;
+  return {
+    uid: nextUid(),
+    type: action.type,
+    object: (a.object as string | undefined) ?? '',
+    values: Object.entries((a.values as Record<string, unknown> | undefined) ?? {}).map(([key, value]) => valueRow(key, value)),
+    to: Array.isArray(to) ? to.join(', ') : (to ?? ''),
+    toList: Array.isArray(to),
+    subject: (a.subject as string | undefined) ?? '',
+    body: action.type === 'sendEmail' ? ((a.body as string | undefined) ?? '') : '',
+    url: (a.url as string | undefined) ?? '',
+    method: (a.method as ActionForm['method'] | undefined) ?? '',
+    headers: Object.entries((a.headers as Record<string, string> | undefined) ?? {}).map(([key, value]) => valueRow(key, value)),
+    secret: (a.secret as string | undefined) ?? '',
+    payload: action.type === 'webhook' && a.body !== undefined ? JSON.stringify(a.body, null, 2) : '',
+    payloadOriginal: action.type === 'webhook' ? cloneJson(a.body) : undefined,
+    user: (a.user as string | undefined) ?? '',
+    message: (a.message as string | undefined) ?? '',
+    process: (a.process as string | undefined) ?? '',
+  };
+}
+
+export function automationForm(document: Partial<AutomationDef>): AutomationForm {
+  const trigger = (document.trigger ?? { object: '', event: 'created' }) as AutomationTrigger & Record<string, unknown>;
+  const type: TriggerType = isScheduleTrigger(trigger) ? 'schedule' : isDateTrigger(trigger) ? 'date' : 'record';
+  return {
+    name: document.name ?? '',
+    label: labelForm(document.label),
+    description: labelForm(document.description),
+    enabled: document.enabled ?? null,
+    triggerType: type,
+    object: (trigger.object as string | undefined) ?? '',
+    event: (trigger.event as RecordEvent | undefined) ?? 'created',
+    fields: [...((trigger.fields as string[] | undefined) ?? [])],
+    where: cloneJson(trigger.where as ConditionJson | undefined),
+    schedule: (trigger.schedule as string | undefined) ?? '0 9 * * *',
+    dateField: (trigger.dateField as string | undefined) ?? '',
+    offsetDays: (trigger.offsetDays as number | undefined) ?? 0,
+    at: (trigger.at as string | undefined) ?? '',
+    actions: (document.actions ?? []).map(actionForm),
+    extra: cloneJson(extraProps(document, AUTOMATION_PROPS)),
+  };
+}
+
+export function triggerDocument(form: AutomationForm): AutomationTrigger {
+  const where = form.where && Object.keys(form.where).length ? cloneJson(form.where) : undefined;
+  if (form.triggerType === 'schedule') {
+    const trigger: AutomationTrigger = { schedule: form.schedule.trim() };
+    setDefined(trigger, 'object', form.object || undefined);
+    setDefined(trigger, 'where', form.object ? where : undefined);
+    return trigger;
+  }
+  if (form.triggerType === 'date') {
+    const trigger: AutomationTrigger = { object: form.object, dateField: form.dateField, offsetDays: form.offsetDays };
+    setDefined(trigger, 'at', form.at || undefined);
+    setDefined(trigger, 'where', where);
+    return trigger;
+  }
+  const trigger: AutomationTrigger = { object: form.object, event: form.event };
+  setDefined(trigger, 'fields', form.event === 'updated' && form.fields.length ? [...form.fields] : undefined);
+  setDefined(trigger, 'where', where);
+  return trigger;
+}
+
+type FieldLookup = (object: string, field: string) => Pick<FieldDef, 'type'> | undefined;
+
+function valuesDocument(rows: ValueRow[], object: string, field: FieldLookup): Record<string, unknown> {
+  return Object.fromEntries(rows.filter((row) => row.key.trim()).map((row) => [row.key.trim(), rowValue(row, field(object, row.key.trim()))]));
+}
+
+/** The webhook body: the original while its text is unchanged, else the parsed JSON (text that is no JSON is sent as a string). */
+export function payloadValue(action: ActionForm): unknown {
+  if (!action.payload.trim()) return undefined;
+  if (action.payloadOriginal !== undefined && JSON.stringify(action.payloadOriginal, null, 2) === action.payload) return cloneJson(action.payloadOriginal);
+  try {
+    return JSON.parse(action.payload) as unknown;
+  } catch {
+    return action.payload;
+  }
+}
+
+/** One action as the document spells it (API.md "Automation actions"). */
+export function actionDocument(action: ActionForm, triggerObject: string, field: FieldLookup): AutomationAction {
+  switch (action.type) {
+    case 'updateRecord':
+      return { type: 'updateRecord', values: valuesDocument(action.values, triggerObject, field) };
+    case 'createRecord':
+      return { type: 'createRecord', object: action.object, values: valuesDocument(action.values, action.object, field) };
+    case 'sendEmail': {
+      const list = action.to.split(',').map((entry) => entry.trim()).filter(Boolean);
+      return { type: 'sendEmail', to: action.toList || list.length > 1 ? list : (list[0] ?? ''), subject: action.subject, body: action.body };
+    }
+    case 'webhook': {
+      const document: AutomationAction = { type: 'webhook', url: action.url.trim() };
+      setDefined(document, 'method', action.method || undefined);
+      if (action.headers.some((row) => row.key.trim())) document.headers = Object.fromEntries(action.headers.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.text]));
+      setDefined(document, 'secret', action.secret || undefined);
+      setDefined(document, 'body', payloadValue(action));
+      return document;
+    }
+    case 'notify':
+      return { type: 'notify', user: action.user, message: action.message };
+    case 'startApproval':
+      return { type: 'startApproval', process: action.process };
+  }
+}
+
+/** The full automation document (what `PUT /api/metadata/automations/{name}` gets). */
+export function automationDocument(form: AutomationForm, field: FieldLookup = () => undefined): AutomationDef {
+  const document: AutomationDef = {
+    ...cloneJson(form.extra),
+    kind: 'automation',
+    name: form.name.trim(),
+    trigger: triggerDocument(form),
+    actions: form.actions.map((action) => actionDocument(action, form.object, field)),
+  };
+  setDefined(document, 'label', labelFromForm(form.label));
+  setDefined(document, 'description', labelFromForm(form.description));
+  setDefined(document, 'enabled', form.enabled ?? undefined);
+  return document;
+}
+
+/** Every form item prop a server error path may point at (`trigger.schedule`, `actions.0.url`, …). */
+export function automationErrorProps(form: AutomationForm): string[] {
+  const props = ['name', 'label', 'description', 'enabled', 'trigger', 'actions'];
+  for (const key of ['object', 'event', 'fields', 'where', 'schedule', 'dateField', 'offsetDays', 'at']) props.push(`trigger.${key}`);
+  form.actions.forEach((_action, index) => {
+    props.push(`actions.${index}`);
+    for (const key of ['type', 'object', 'values', 'to', 'subject', 'body', 'url', 'method', 'headers', 'secret', 'user', 'message', 'process']) {
+      props.push(`actions.${index}.${key}`);
+    }
+  });
+  return props;
+}
