@@ -1,0 +1,227 @@
+// Browser end-to-end test of the admin designers: a stage added to the sales pipeline (plan shown, applied,
+// in GET /api/metadata), a role's field access changed and explain's answer changing with it, an
+// automation created and dry-run against a record, and a revision's diff.
+// Run: npm run test:e2e -w web (needs web/dist and server/dist); screenshots land in web/test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './browser';
+import { e2eServer } from './e2e-server';
+import type { E2eServer } from './e2e-server';
+
+let server: E2eServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let opportunityId = '';
+
+beforeAll(async () => {
+  server = await e2eServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.locator('input[name="email"]').fill(server.adminEmail);
+  await page.locator('input[name="password"]').fill(server.adminPassword);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname === '/');
+
+  const rep = await api('/api/users', { method: 'POST', body: { email: 'rep@loom.test', name: 'Rita Rep', password: 'rep-password-1', roles: ['sales_rep'], active: true } });
+  expect(rep.status).toBe(201);
+  const account = await api('/api/records/account', { method: 'POST', body: { name: 'Acme Trading' } });
+  const opportunity = await api('/api/records/opportunity', {
+    method: 'POST',
+    body: { name: 'Acme renewal', account: JSON.parse(account.body).id, amount: 120000, stage: 'qualified', close_date: '2027-01-15' },
+  });
+  expect(opportunity.status).toBe(201);
+  opportunityId = JSON.parse(opportunity.body).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Picks an option of an Element Plus select from its (teleported) dropdown. */
+async function choose(select: Locator, option: string | RegExp): Promise<void> {
+  await select.locator('.el-select__wrapper').first().click();
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click();
+}
+
+/** Applies the plan shown in the plan dialog and waits for it to close. */
+async function applyPlan(): Promise<void> {
+  const dialog = page.getByTestId('plan-dialog');
+  await page.getByTestId('plan-apply').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Calls the API as the signed-in admin (set-up steps and checks that need no UI). */
+function api(path: string, init: { method?: string; body?: unknown } = {}) {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const response = await fetch(path, {
+        method: init.method ?? 'GET',
+        headers: { Authorization: `Bearer ${localStorage.getItem('loom.token')}`, 'Content-Type': 'application/json' },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    { path, init },
+  );
+}
+
+async function metadata(): Promise<{ pipelines: Record<string, { stages: Array<{ key: string; probability?: number; label?: unknown }> }> }> {
+  return JSON.parse((await api('/api/metadata')).body);
+}
+
+describe('pipeline designer', () => {
+  it('adds a stage to the sales pipeline, drags it into place, previews the plan and applies it', async () => {
+    await page.getByTestId('nav-pipelines').click();
+    await page.waitForURL(/\/admin\/pipelines$/);
+    await page.getByTestId('definition-sales').click();
+    await page.waitForURL(/\/admin\/pipelines\/sales$/);
+    await expect.poll(() => page.getByTestId('stage-row').count()).toBe(6);
+
+    await page.getByTestId('stage-add').click();
+    // A new stage goes before the outcome stages (won, lost): it is the fifth of seven.
+    const rows = page.getByTestId('stage-row');
+    await expect.poll(() => rows.count()).toBe(7);
+    const added = rows.nth(4);
+    await added.getByTestId('stage-key').fill('demo');
+    await added.getByTestId('stage-label-en').fill('Demo');
+    await added.getByTestId('stage-label-zh').fill('产品演示');
+    await added.getByTestId('stage-probability').locator('input').fill('30');
+    await choose(added.getByTestId('stage-required'), 'Amount');
+
+    // Drag it by its handle onto the third row (proposal): it lands between qualified and proposal.
+    await rows.nth(4).getByTestId('stage-handle').dragTo(rows.nth(2));
+    await expect.poll(async () => (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-stage-key'))))).toEqual([
+      'lead', 'qualified', 'demo', 'proposal', 'negotiation', 'won', 'lost',
+    ]);
+    await screenshot(page, 'designers-pipeline');
+
+    await page.getByTestId('designer-save').click();
+    const plan = page.getByTestId('plan-dialog');
+    await plan.getByTestId('document-diff').waitFor();
+    const diff = await plan.getByTestId('diff-entry').allTextContents();
+    // One addition: the stages around it keep their order, so nothing else shows.
+    expect(diff).toEqual([expect.stringContaining('stages[demo]')]);
+    await screenshot(page, 'designers-pipeline-plan');
+    await applyPlan();
+
+    await expect.poll(async () => (await metadata()).pipelines.sales!.stages.map((stage) => stage.key)).toEqual([
+      'lead', 'qualified', 'demo', 'proposal', 'negotiation', 'won', 'lost',
+    ]);
+    const demo = (await metadata()).pipelines.sales!.stages[2];
+    expect(demo).toEqual({ key: 'demo', label: { en: 'Demo', 'zh-CN': '产品演示' }, probability: 30, requiredFields: ['amount'] });
+  });
+
+  it('says so when nothing changed since the save', async () => {
+    await page.getByTestId('designer-save').click();
+    await page.locator('.el-message', { hasText: 'Nothing has changed' }).waitFor();
+  });
+});
+
+describe('role matrix', () => {
+  async function explainCost(): Promise<string> {
+    const panel = page.getByTestId('explain-panel');
+    await panel.getByTestId('explain-ask').click();
+    await panel.getByTestId('explain-answer').waitFor();
+    return (await panel.getByTestId('explain-field-access').textContent())?.trim() ?? '';
+  }
+
+  it("changes a role's field access, and explain's answer changes with it", async () => {
+    await page.getByTestId('nav-roles').click();
+    await page.getByTestId('definition-sales_rep').click();
+    await page.waitForURL(/\/admin\/roles\/sales_rep$/);
+    const panel = page.getByTestId('explain-panel');
+    await choose(panel.getByTestId('explain-user'), 'Rita Rep');
+    await choose(panel.getByTestId('explain-object'), /^\s*Opportunity\s*$/);
+    await choose(panel.getByTestId('explain-field'), '(cost)');
+    expect(await explainCost()).toBe('None');
+    expect(await panel.getByTestId('explain-decided-by').textContent()).toContain('sales_rep');
+
+    const row = page.getByTestId('role-matrix').locator('tr', { has: page.getByTestId('matrix-row-opportunity') });
+    await row.locator('.el-table__expand-icon').click();
+    const cost = page.getByTestId('field-access-opportunity-cost');
+    await cost.locator('.el-radio-button', { hasText: 'Read' }).click();
+    await screenshot(page, 'designers-role-matrix');
+
+    await page.getByTestId('designer-save').click();
+    const plan = page.getByTestId('plan-dialog');
+    await plan.getByTestId('document-diff').waitFor();
+    expect(await plan.getByTestId('document-diff').textContent()).toContain('objects.opportunity.fields.cost');
+    await applyPlan();
+
+    await expect.poll(explainCost).toBe('Read');
+    await screenshot(page, 'designers-role-explain');
+  });
+});
+
+describe('automation editor', () => {
+  it('creates an automation, then dry-runs it against a record', async () => {
+    await page.getByTestId('nav-automations').click();
+    await page.waitForURL(/\/admin\/automations$/);
+    await page.getByTestId('definition-new').click();
+    await page.getByTestId('new-definition-name').fill('deal_note');
+    await page.getByTestId('new-definition-create').click();
+    await page.waitForURL(/\/admin\/automations\/deal_note\?new=1/);
+
+    await page.getByTestId('automation-label-en').fill('Deal note');
+    await page.getByTestId('automation-label-zh').fill('商机提醒');
+    await choose(page.getByTestId('trigger-object'), 'Opportunity');
+    await choose(page.getByTestId('trigger-event'), 'is updated');
+    await choose(page.getByTestId('trigger-fields'), '(stage)');
+
+    await page.getByTestId('action-add').click();
+    await page.getByTestId('action-add-notify').click();
+    const action = page.getByTestId('action-card').first();
+    await action.getByTestId('action-user').fill('{{record.owner}}');
+    const message = action.getByTestId('action-message');
+    await message.fill('Deal ');
+    // A template hint types itself where the cursor was.
+    await page.getByTestId('template-hints').getByText('{{record.name}}', { exact: true }).click();
+    await message.press('End');
+    await message.pressSequentially(' moved to ');
+    await page.getByTestId('template-hints').getByText('{{record.stage}}', { exact: true }).click();
+    await expect.poll(() => message.inputValue()).toBe('Deal {{record.name}} moved to {{record.stage}}');
+    await screenshot(page, 'designers-automation');
+
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('plan-dialog').getByTestId('document-diff').waitFor();
+    await applyPlan();
+    await page.waitForURL(/\/admin\/automations\/deal_note$/);
+
+    const stored = JSON.parse((await api('/api/metadata/automations/deal_note')).body);
+    expect(stored).toEqual({
+      kind: 'automation', name: 'deal_note', enabled: true, label: { en: 'Deal note', 'zh-CN': '商机提醒' },
+      trigger: { object: 'opportunity', event: 'updated', fields: ['stage'] },
+      actions: [{ type: 'notify', user: '{{record.owner}}', message: 'Deal {{record.name}} moved to {{record.stage}}' }],
+    });
+
+    const dryRun = page.getByTestId('dry-run');
+    await dryRun.getByTestId('dry-run-id').fill(opportunityId);
+    await dryRun.getByTestId('dry-run-go').click();
+    const result = dryRun.getByTestId('dry-run-result');
+    await result.waitFor();
+    expect(await result.getByTestId('dry-run-matches').textContent()).toContain('holds');
+    expect(await result.getByTestId('dry-run-action').textContent()).toContain('Deal Acme renewal moved to qualified');
+    await screenshot(page, 'designers-automation-dry-run');
+  });
+});
+
+describe('metadata revisions', () => {
+  it('lists the revisions and shows the diff of the pipeline change', async () => {
+    await page.getByTestId('nav-revisions').click();
+    await page.waitForURL(/\/admin\/revisions$/);
+    const table = page.getByTestId('revisions-table');
+    await table.getByText('put automation deal_note').waitFor();
+    await table.getByText('put pipeline sales').click();
+    await page.waitForURL(/\/admin\/revisions\/\d+$/);
+    const diff = page.getByTestId('revision-diff');
+    await diff.getByTestId('revision-change').first().waitFor();
+    expect(await diff.textContent()).toContain('/pipelines/sales');
+    expect(await diff.getByTestId('diff-entry').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('stages[demo]')]));
+    await screenshot(page, 'designers-revision');
+  });
+});
