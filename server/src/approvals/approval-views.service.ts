@@ -9,6 +9,8 @@ import type { ApprovalListQuery } from './lib/parse-approval-list-query.js';
 
 /** Who may see a request: the submitter, anyone who holds or held a task on it, and admins. */
 const VISIBLE = `(r.submitted_by = $1 OR EXISTS (SELECT 1 FROM core.approval_task vt WHERE vt.request_id = r.id AND vt.assignee = $1))`;
+/** Display names, so approvers who cannot list users still see who submitted and acted. */
+const SUBMITTER_NAME = `(SELECT su.name FROM core."user" su WHERE su.id = r.submitted_by) AS submitted_by_name`;
 const OPEN_FOR_ME = `EXISTS (SELECT 1 FROM core.approval_task ot WHERE ot.request_id = r.id AND ot.assignee = $1 AND ot.status = 'open' AND ot.step = r.step)`;
 
 /** The inbox, the caller's submissions and one request in full. */
@@ -26,10 +28,12 @@ export class ApprovalViews {
   }
 
   async get(user: CurrentUser, id: string) {
-    const req = await this.visibleOrThrow(user, id);
+    const visible = await this.visibleOrThrow(user, id);
+    const [{ name }] = await this.db.query<{ name: string | null }>(`SELECT (SELECT name FROM core."user" WHERE id = $1) AS name`, [visible.submitted_by]);
+    const req = { ...visible, submitted_by_name: name };
     const tasks = await this.db.query<TaskRow>(
-      `SELECT id, step, assignee, status, escalation, acted_at, due_at, reminded_at FROM core.approval_task WHERE request_id = $1 ORDER BY created_at, id`, [id]);
-    const actions = await this.db.query<ActionRow>(`SELECT action, by, to_user, at, comment, step FROM core.approval_action WHERE request_id = $1 ORDER BY id`, [id]);
+      `SELECT t.id, t.step, t.assignee, u.name AS assignee_name, t.status, t.escalation, t.acted_at, t.due_at, t.reminded_at FROM core.approval_task t LEFT JOIN core."user" u ON u.id = t.assignee WHERE t.request_id = $1 ORDER BY t.created_at, t.id`, [id]);
+    const actions = await this.db.query<ActionRow>(`SELECT a.action, a.by, b.name AS by_name, a.to_user, tu.name AS to_name, a.at, a.comment, a.step FROM core.approval_action a LEFT JOIN core."user" b ON b.id = a.by LEFT JOIN core."user" tu ON tu.id = a.to_user WHERE a.request_id = $1 ORDER BY a.id`, [id]);
     return requestDetail(req, tasks, actions);
   }
 
@@ -50,8 +54,8 @@ export class ApprovalViews {
               count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected, count(*) FILTER (WHERE r.status = 'recalled')::int AS recalled,
               count(*) FILTER (WHERE ${status})::int AS total
          FROM core.approval_request r WHERE ${box}`, params);
-    const rows = await this.db.query<RequestRow & { my_task: { id: string; status: string; step: number } | null }>(
-      `SELECT r.*, (SELECT json_build_object('id', t.id, 'status', t.status, 'step', t.step) FROM core.approval_task t
+    const rows = await this.db.query<RequestRow & { submitted_by_name: string | null; my_task: { id: string; status: string; step: number } | null }>(
+      `SELECT r.*, ${SUBMITTER_NAME}, (SELECT json_build_object('id', t.id, 'status', t.status, 'step', t.step) FROM core.approval_task t
                      WHERE t.request_id = r.id AND t.assignee = $1 ORDER BY (t.status = 'open') DESC, t.created_at DESC LIMIT 1) AS my_task
          FROM core.approval_request r WHERE ${box} AND ${status}
         ORDER BY r.submitted_at DESC, r.id LIMIT ${bind(q.limit)} OFFSET ${bind(q.offset)}`, params);

@@ -33,6 +33,11 @@ describe('submit', () => {
     expect(inbox.status).toBe(200);
     expect(inbox.body.data.map((r: { id: string }) => r.id)).toContain(res.body.id);
     expect(inbox.body.data[0].myTask).toMatchObject({ status: 'open', step: 'manager' });
+    // approvers cannot list users: the names come with the request
+    expect(inbox.body.data.find((r: { id: string }) => r.id === res.body.id)).toMatchObject({ submittedByName: 'rep' });
+    const detail = (await w.manager.as.get(`/api/approvals/${res.body.id}`)).body;
+    expect(detail.tasks[0]).toMatchObject({ assignee: w.manager.id, assigneeName: 'manager' });
+    expect(detail.actions[0]).toMatchObject({ by: w.rep.id, byName: 'rep' });
     expect(inbox.body.counts.pending).toBeGreaterThanOrEqual(1);
     const mine = await w.rep.as.get('/api/approvals?box=submitted');
     expect(mine.body.data.map((r: { id: string }) => r.id)).toContain(res.body.id);
