@@ -18,10 +18,23 @@ const MAX_SHARES_PER_USER = 5_000;
 /** `core.record_share`: records shared with a user or a team, read or write (an additive grant). */
 @Injectable()
 export class RecordShareService {
+  /** Read shares per (user, team), kept 2 s: a share made on this node is seen at once (the cache is dropped), on others within 2 s. */
+  private readonly recent = new Map<string, { at: number; ids: SharedIds }>();
+
   constructor(private readonly db: Db) {}
 
   /** Ids shared with the user or the user's team, per object (by default read and write shares alike). */
   async sharedWith(user: Pick<CurrentUser, 'id' | 'teamId'>, access: ShareAccess[] = ['read', 'write']): Promise<SharedIds> {
+    const key = `${user.id}:${user.teamId ?? ''}:${access.join(',')}`;
+    const hit = this.recent.get(key);
+    if (hit && Date.now() - hit.at < 2_000) return hit.ids;
+    const ids = await this.load(user, access);
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(key, { at: Date.now(), ids });
+    return ids;
+  }
+
+  private async load(user: Pick<CurrentUser, 'id' | 'teamId'>, access: ShareAccess[]): Promise<SharedIds> {
     const rows = await this.db.query<{ object: string; record_id: string }>(
       `SELECT object, record_id FROM core.record_share WHERE (user_id = $1 OR (team_id = $2 AND $2::uuid IS NOT NULL)) AND access = ANY($3)
         ORDER BY created_at DESC LIMIT ${MAX_SHARES_PER_USER}`, [user.id, user.teamId, access]);
@@ -57,11 +70,13 @@ export class RecordShareService {
       `INSERT INTO core.record_share (object, record_id, ${target}, access, created_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (object, record_id, ${target}) WHERE ${target} IS NOT NULL DO UPDATE SET access = EXCLUDED.access
        RETURNING ${COLUMNS}`, [object, recordId, to.user ?? to.team, access, by]);
+    this.recent.clear();
     return row;
   }
 
   async remove(object: string, recordId: string, shareId: string): Promise<void> {
     const rows = await this.db.query(`DELETE FROM core.record_share WHERE id = $1 AND object = $2 AND record_id = $3 RETURNING id`, [shareId, object, recordId]);
+    this.recent.clear();
     if (!rows.length) throw notFound(`No share ${shareId} of ${object} ${recordId}`);
   }
 }
