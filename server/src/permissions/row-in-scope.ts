@@ -26,8 +26,8 @@ export function rowInScopeSql(q: RowScopeQuery): { sql: string; params: unknown[
   return { sql, params: [...params, q.id] };
 }
 
-export async function rowInScope(tx: Pick<Tx, 'query'>, q: RowScopeQuery): Promise<boolean> {
+export async function rowInScope(tx: Pick<Tx, 'prepared'>, q: RowScopeQuery): Promise<boolean> {
   if (isNever(q.scope)) return false;
   const { sql, params } = rowInScopeSql(q);
-  return (await tx.query(sql, params)).length > 0;
+  return (await tx.prepared(sql, params)).length > 0;
 }
