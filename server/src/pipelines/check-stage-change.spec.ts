@@ -42,3 +42,21 @@ describe('allowedTargets', () => {
   it('explicit list', () => expect(allowedTargets({ ...p, transitions: [{ from: 'a', to: ['c'] }] }, 'a')).toEqual(['c']));
   it('explicit list without the stage: nowhere', () => expect(allowedTargets({ ...p, transitions: [{ from: 'a', to: ['c'] }] }, 'b')).toEqual([]));
 });
+
+describe('pipelineFor: several pipelines on one object', () => {
+  const two = structuredClone(set);
+  two.pipelines.renewal = { kind: 'pipeline', name: 'renewal', object: 'opportunity', field: 'stage', recordTypeField: 'opportunity_type', recordType: ['renewal'],
+    stages: [{ key: 'lead' }, { key: 'won', outcome: 'won' }], transitions: 'forward' };
+  two.pipelines.sales = { ...two.pipelines.sales, recordTypeField: 'opportunity_type', recordType: ['new_business'] };
+
+  it('chooses the pipeline by the record-type field', () => {
+    expect(checkStageChange({ set: two, object: 'opportunity', field: 'stage', record: { opportunity_type: 'renewal' }, from: 'lead', to: 'won' })).toMatchObject({ ok: true, pipeline: { name: 'renewal' } });
+    const sales = checkStageChange({ set: two, object: 'opportunity', field: 'stage', record: { opportunity_type: 'new_business' }, from: 'lead', to: 'proposal' });
+    expect(sales).toMatchObject({ ok: false, status: 422 });
+  });
+
+  it('refuses a stage of the other pipeline', () => {
+    const v = checkStageChange({ set: two, object: 'opportunity', field: 'stage', record: { opportunity_type: 'renewal' }, from: 'lead', to: 'negotiation' });
+    expect(v).toMatchObject({ ok: false, status: 422, errors: [{ path: '/stage' }] });
+  });
+});
