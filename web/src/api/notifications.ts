@@ -23,3 +23,30 @@ export async function fetchUnreadCount(): Promise<number> {
 function countUnread(list: NotificationList): number {
   return list.filter((item) => !item.read && !item.readAt).length;
 }
+
+/** One notification of `GET /api/notifications` (from automations' notify actions). */
+export interface NotificationItem {
+  id: string;
+  message: string;
+  object: string | null;
+  recordId: string | null;
+  automation: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The caller's newest notifications and how many are unread; 404 (no endpoint on this server) is an empty list. */
+export async function listNotifications(limit = 20): Promise<{ data: NotificationItem[]; unread: number }> {
+  try {
+    const answer = await request<{ data?: NotificationItem[]; unread?: number }>('/api/notifications', { query: { limit }, silent: true });
+    const data = answer?.data ?? [];
+    return { data, unread: typeof answer?.unread === 'number' ? answer.unread : countUnread(data) };
+  } catch (error) {
+    if (isApiProblem(error)) return { data: [], unread: 0 };
+    throw error;
+  }
+}
+
+export function markNotificationRead(id: string): Promise<NotificationItem> {
+  return request<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', silent: true });
+}

@@ -56,4 +56,42 @@ export const designerRoutes: RouteRecordRaw[] = [
     props: true,
     meta: admin,
   },
+  {
+    path: 'admin/approvals',
+    name: 'approval-designer-list',
+    component: () => import('@/pages/admin/approvals/ApprovalsPage.vue'),
+    meta: { ...admin, titleKey: 'approvalDesigner.title' },
+  },
+  {
+    path: 'admin/approvals/:name',
+    name: 'approval-designer',
+    component: () => import('@/pages/admin/approvals/ApprovalDesignerPage.vue'),
+    props: true,
+    meta: admin,
+  },
+  {
+    path: 'admin/layouts',
+    name: 'layout-designer-list',
+    component: () => import('@/pages/admin/layouts/LayoutsPage.vue'),
+    meta: { ...admin, titleKey: 'layoutDesigner.title' },
+  },
+  {
+    path: 'admin/layouts/:name',
+    name: 'layout-designer',
+    component: () => import('@/pages/admin/layouts/LayoutDesignerPage.vue'),
+    props: true,
+    meta: admin,
+  },
+  {
+    path: 'admin/jobs',
+    name: 'jobs',
+    component: () => import('@/pages/admin/jobs/JobsPage.vue'),
+    meta: { ...admin, titleKey: 'jobs.title' },
+  },
+  {
+    path: 'admin/plugins',
+    name: 'plugins',
+    component: () => import('@/pages/admin/plugins/PluginsPage.vue'),
+    meta: { ...admin, titleKey: 'plugins.title' },
+  },
 ];

@@ -2,16 +2,13 @@ import { isDateTrigger, isScheduleTrigger } from '@loom/metadata';
 import type { AutomationAction, AutomationActionType, AutomationDef, AutomationTrigger, ConditionJson, FieldDef, RecordEvent } from '@loom/metadata';
 import { cloneJson, extraProps, labelForm, labelFromForm, setDefined } from '@/designers/label-form';
 import type { LabelForm } from '@/designers/label-form';
+import { valueRows, valuesFromRows } from '@/designers/value-rows';
+import type { ValueRow } from '@/designers/value-rows';
+
+export { rowValue, valueRow, valueText } from '@/designers/value-rows';
+export type { ValueRow } from '@/designers/value-rows';
 
 export type TriggerType = 'record' | 'schedule' | 'date';
-
-/** A key/value pair (record values, webhook headers); `original` keeps a value's JSON type until it is edited. */
-export interface ValueRow {
-  uid: number;
-  key: string;
-  text: string;
-  original?: unknown;
-}
 
 export interface ActionForm {
   uid: number;
@@ -59,29 +56,6 @@ const AUTOMATION_PROPS = ['kind', 'name', 'label', 'description', 'enabled', 'tr
 let lastUid = 0;
 const nextUid = () => (lastUid += 1);
 
-/** How a value shows in a text box: strings as they are, anything else as JSON. */
-export function valueText(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
-}
-
-export function valueRow(key = '', value: unknown = ''): ValueRow {
-  return { uid: nextUid(), key, text: valueText(value), original: value };
-}
-
-const NUMERIC = new Set(['integer', 'number', 'currency', 'percent', 'rating']);
-
-/**
- * The document value of a row: the original while its text is unchanged; else numbers for numeric
- * fields and true/false for boolean ones when the text says so (templates stay text).
- */
-export function rowValue(row: ValueRow, field?: Pick<FieldDef, 'type'>): unknown {
-  if (row.original !== undefined && valueText(row.original) === row.text) return cloneJson(row.original);
-  const text = row.text;
-  if (field && NUMERIC.has(field.type) && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim());
-  if (field?.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
-  return text;
-}
-
 export function actionForm(action: Partial<AutomationAction> & { type: AutomationActionType }): ActionForm {
   const a = action as Record<string, unknown>;
   const to = a.to as string | string[] | undefined;
@@ -89,14 +63,14 @@ export function actionForm(action: Partial<AutomationAction> & { type: Automatio
     uid: nextUid(),
     type: action.type,
     object: (a.object as string | undefined) ?? '',
-    values: Object.entries((a.values as Record<string, unknown> | undefined) ?? {}).map(([key, value]) => valueRow(key, value)),
+    values: valueRows(a.values as Record<string, unknown> | undefined),
     to: Array.isArray(to) ? to.join(', ') : (to ?? ''),
     toList: Array.isArray(to),
     subject: (a.subject as string | undefined) ?? '',
     body: action.type === 'sendEmail' ? ((a.body as string | undefined) ?? '') : '',
     url: (a.url as string | undefined) ?? '',
     method: (a.method as ActionForm['method'] | undefined) ?? '',
-    headers: Object.entries((a.headers as Record<string, string> | undefined) ?? {}).map(([key, value]) => valueRow(key, value)),
+    headers: valueRows(a.headers as Record<string, string> | undefined),
     secret: (a.secret as string | undefined) ?? '',
     payload: action.type === 'webhook' && a.body !== undefined ? JSON.stringify(a.body, null, 2) : '',
     payloadOriginal: action.type === 'webhook' ? cloneJson(a.body) : undefined,
@@ -151,7 +125,7 @@ export function triggerDocument(form: AutomationForm): AutomationTrigger {
 type FieldLookup = (object: string, field: string) => Pick<FieldDef, 'type'> | undefined;
 
 function valuesDocument(rows: ValueRow[], object: string, field: FieldLookup): Record<string, unknown> {
-  return Object.fromEntries(rows.filter((row) => row.key.trim()).map((row) => [row.key.trim(), rowValue(row, field(object, row.key.trim()))]));
+  return valuesFromRows(rows, (name) => field(object, name));
 }
 
 /** The webhook body: the original while its text is unchanged, else the parsed JSON (text that is no JSON is sent as a string). */
