@@ -1,6 +1,7 @@
 // Browser end-to-end test of the admin designers: a stage added to the sales pipeline (plan shown, applied,
 // in GET /api/metadata), a role's field access changed and explain's answer changing with it, an
-// automation created and dry-run against a record, and a revision's diff.
+// automation created and dry-run against a record, a revision's diff; then an approval step, a layout
+// reordered by drag, a dead job retried, a plugin's lifecycle and the notifications bell.
 // Run: npm run test:e2e -w web (needs web/dist and server/dist); screenshots land in web/test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -15,6 +16,9 @@ let page: Page;
 let opportunityId = '';
 
 beforeAll(async () => {
+  // Jobs that fail retry after 10 ms (so one dies within seconds), and webhooks may call this machine.
+  process.env.LOOM_JOB_BACKOFF_MS ??= '10';
+  process.env.LOOM_WEBHOOK_ALLOW_HOSTS ??= '127.0.0.1';
   server = await e2eServer();
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
@@ -76,7 +80,7 @@ async function metadata(): Promise<{ pipelines: Record<string, { stages: Array<{
 
 describe('pipeline designer', () => {
   it('adds a stage to the sales pipeline, drags it into place, previews the plan and applies it', async () => {
-    await page.getByTestId('nav-pipelines').click();
+    await page.getByTestId('nav-admin-pipelines').click();
     await page.waitForURL(/\/admin\/pipelines$/);
     await page.getByTestId('definition-sales').click();
     await page.waitForURL(/\/admin\/pipelines\/sales$/);
@@ -131,7 +135,7 @@ describe('role matrix', () => {
   }
 
   it("changes a role's field access, and explain's answer changes with it", async () => {
-    await page.getByTestId('nav-roles').click();
+    await page.getByTestId('nav-admin-roles').click();
     await page.getByTestId('definition-sales_rep').click();
     await page.waitForURL(/\/admin\/roles\/sales_rep$/);
     const panel = page.getByTestId('explain-panel');
@@ -160,7 +164,7 @@ describe('role matrix', () => {
 
 describe('automation editor', () => {
   it('creates an automation, then dry-runs it against a record', async () => {
-    await page.getByTestId('nav-automations').click();
+    await page.getByTestId('nav-admin-automations').click();
     await page.waitForURL(/\/admin\/automations$/);
     await page.getByTestId('definition-new').click();
     await page.getByTestId('new-definition-name').fill('deal_note');
@@ -212,7 +216,7 @@ describe('automation editor', () => {
 
 describe('metadata revisions', () => {
   it('lists the revisions and shows the diff of the pipeline change', async () => {
-    await page.getByTestId('nav-revisions').click();
+    await page.getByTestId('nav-admin-revisions').click();
     await page.waitForURL(/\/admin\/revisions$/);
     const table = page.getByTestId('revisions-table');
     await table.getByText('put automation deal_note').waitFor();
@@ -223,5 +227,122 @@ describe('metadata revisions', () => {
     expect(await diff.textContent()).toContain('/pipelines/sales');
     expect(await diff.getByTestId('diff-entry').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('stages[demo]')]));
     await screenshot(page, 'designers-revision');
+  });
+});
+
+describe('approval process designer', () => {
+  it('adds an escalating finance-director step to big_discount', async () => {
+    await page.getByTestId('nav-admin-approvals').click();
+    await page.getByTestId('definition-big_discount').click();
+    await page.waitForURL(/\/admin\/approvals\/big_discount$/);
+    await expect.poll(() => page.getByTestId('step-card').count()).toBe(2);
+
+    await page.getByTestId('step-add').click();
+    const step = page.getByTestId('step-card').nth(2);
+    await step.getByTestId('step-name').fill('director');
+    await step.getByTestId('step-label-en').fill('Sales director');
+    await step.getByTestId('step-label-zh').fill('销售总监');
+    await step.getByTestId('approvers-manager').click();
+    await choose(step.getByTestId('approvers-role'), 'Sales director');
+    await step.locator('.el-radio-button', { hasText: 'All approvers' }).click();
+    await step.getByTestId('step-timeout').click();
+    await step.getByTestId('step-timeout-hours').locator('input').fill('4');
+    await choose(step.getByTestId('step-timeout-action'), 'Remind');
+    await screenshot(page, 'designers-approval');
+
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('plan-dialog').getByTestId('document-diff').waitFor();
+    expect(await page.getByTestId('document-diff').textContent()).toContain('steps[director]');
+    await applyPlan();
+    const stored = JSON.parse((await api('/api/metadata/approvals/big_discount')).body);
+    expect(stored.steps[2]).toEqual({
+      name: 'director', label: { en: 'Sales director', 'zh-CN': '销售总监' },
+      approvers: { role: 'sales_director' }, mode: 'all', timeout: { hours: 4, action: 'remind' },
+    });
+  });
+});
+
+describe('layout editor', () => {
+  it('drags a field to the top of its section and saves the layout', async () => {
+    await page.getByTestId('nav-admin-layouts').click();
+    await page.getByTestId('definition-opportunity_default').click();
+    await page.waitForURL(/\/admin\/layouts\/opportunity_default$/);
+    const chip = (field: string) => page.locator(`[data-testid="field-chip"][data-field="${field}"]`);
+    await chip('next_step').dragTo(chip('name'));
+    await chip('loss_reason').dragTo(page.getByTestId('section-fields').nth(2));
+    await screenshot(page, 'designers-layout');
+
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('plan-dialog').getByTestId('document-diff').waitFor();
+    await applyPlan();
+    const stored = JSON.parse((await api('/api/metadata/layouts/opportunity_default')).body);
+    expect(stored.sections[0].fields.slice(0, 2)).toEqual(['next_step', 'name']);
+    expect(stored.sections[1].fields).not.toContain('loss_reason');
+    expect(stored.sections[2].fields).toEqual(['days_open', 'description', 'loss_reason']);
+  });
+});
+
+describe('jobs monitor', () => {
+  it('lists a dead job with its error and retries it', async () => {
+    // A webhook to a closed port fails every attempt: its job dies after the last retry.
+    const hook = { kind: 'automation', name: 'closed_port_hook', trigger: { object: 'task', event: 'created' }, actions: [{ type: 'webhook', url: 'http://127.0.0.1:9/loom' }] };
+    const preview = JSON.parse((await api('/api/metadata/automations/closed_port_hook?dryRun=true', { method: 'PUT', body: hook })).body);
+    expect((await api(`/api/metadata/automations/closed_port_hook?plan=${preview.plan.hash}`, { method: 'PUT', body: hook })).status).toBe(201);
+    expect((await api('/api/records/task', { method: 'POST', body: { subject: 'Ping the closed port' } })).status).toBe(201);
+    await expect
+      .poll(async () => JSON.parse((await api('/api/jobs?status=dead')).body).data.length, { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(0);
+
+    await page.getByTestId('nav-admin-jobs').click();
+    await page.waitForURL(/\/admin\/jobs/);
+    const table = page.getByTestId('jobs-table');
+    const retry = table.locator('[data-testid^="job-retry-"]').first();
+    await retry.waitFor();
+    await screenshot(page, 'designers-jobs-dead');
+    await retry.click();
+    await page.locator('.el-message', { hasText: 'queued again' }).waitFor();
+  });
+});
+
+describe('plugin manager', () => {
+  it('installs, enables and disables loyalty, and previews its uninstall', async () => {
+    await page.getByTestId('nav-admin-plugins').click();
+    await page.waitForURL(/\/admin\/plugins$/);
+    await page.getByTestId('plugin-install-loyalty').click();
+    await page.locator('.el-message-box .el-button--danger').click();
+    await expect.poll(() => page.getByTestId('plugin-state-loyalty').textContent(), { timeout: 30_000 }).toBe('Installed');
+    await page.getByTestId('plugin-enable-loyalty').click();
+    await expect.poll(() => page.getByTestId('plugin-state-loyalty').textContent(), { timeout: 30_000 }).toBe('Enabled');
+    await page.getByTestId('plugin-disable-loyalty').click();
+    await page.locator('.el-message-box .el-button--danger').click();
+    await expect.poll(() => page.getByTestId('plugin-state-loyalty').textContent(), { timeout: 30_000 }).toBe('Disabled');
+
+    await page.getByTestId('plugin-uninstall-loyalty').click();
+    const preview = page.getByTestId('uninstall-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('loyalty_account');
+    await screenshot(page, 'designers-plugin-uninstall');
+    await page.getByTestId('plan-cancel').click();
+    expect(await page.getByTestId('plugin-state-loyalty').textContent()).toBe('Disabled');
+  });
+});
+
+describe('notifications bell', () => {
+  it('counts an unread notification and marks it read', async () => {
+    const ticket = await api('/api/records/ticket', { method: 'POST', body: { subject: 'Printer on fire', priority: 'urgent', status: 'new' } });
+    expect(ticket.status).toBe(201);
+    await expect.poll(async () => JSON.parse((await api('/api/notifications')).body).unread, { timeout: 30_000 }).toBe(1);
+
+    await page.reload();
+    const badge = page.getByTestId('notifications-badge').locator('.el-badge__content');
+    await expect.poll(() => badge.textContent()).toBe('1');
+    await page.getByTestId('notifications').click();
+    const list = page.getByTestId('notification-list');
+    await list.getByText('Printer on fire').first().waitFor();
+    await screenshot(page, 'designers-notifications');
+    await list.locator('[data-testid^="notification-read-"]').first().click();
+    await expect.poll(() => list.getByTestId('notification').first().getAttribute('data-read')).toBe('true');
+    await expect.poll(() => badge.isVisible()).toBe(false);
+    expect(JSON.parse((await api('/api/notifications')).body).unread).toBe(0);
   });
 });
