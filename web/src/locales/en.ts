@@ -517,7 +517,7 @@ const en = {
     noChanges: 'Nothing has changed since the last save.',
     publishTitle: 'Save {kind} {name}',
     deleteTitle: 'Delete {kind} {name}',
-    invalid: 'The server refused the definition ({count} problem): | The server refused the definition ({count} problem): | The server refused the definition ({count} problems):',
+    invalid: 'The server refused the definition: {count} problems, marked where they are. | The server refused the definition: {count} problem, marked where it is. | The server refused the definition: {count} problems, marked where they are.',
     dragToReorder: 'Drag to reorder',
     moveUp: 'Move up',
     moveDown: 'Move down',

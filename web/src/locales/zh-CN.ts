@@ -517,7 +517,7 @@ const zhCN: Messages = {
     noChanges: '自上次保存以来没有任何改动。',
     publishTitle: '保存{kind} {name}',
     deleteTitle: '删除{kind} {name}',
-    invalid: '服务器拒绝了该定义（{count} 个问题）：',
+    invalid: '服务器拒绝了该定义：共 {count} 个问题，已在相应位置标出。',
     dragToReorder: '拖动以调整顺序',
     moveUp: '上移',
     moveDown: '下移',
