@@ -68,7 +68,7 @@ export function useDefinitionPublish(section: DefinitionSection) {
   /** Previews and applies removing the definition (409 when something still uses it). */
   async function remove(name: string, before: unknown): Promise<DefinitionAnswer | null> {
     clearErrors();
-    differences.value = diffDocuments(before, undefined);
+    differences.value = diffDocuments({ [name]: before }, {});
     const kind = KIND_OF_SECTION[section];
     try {
       const answer = await publisher.publish(t('designers.deleteTitle', { kind: t(`designers.kinds.${kind}`), name }), (mode) =>
