@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config.js';
+import { ConfigError, intIn as int } from '../config/config.js';
 
 export interface AutomationSettings {
   /** `smtp://user:pass@host:port` or `smtps://…`; unset = sendEmail actions fail with a clear message. */
@@ -10,13 +10,6 @@ export interface AutomationSettings {
   testHooks: boolean;
   outboxPollMs: number;
   scheduleTickMs: number;
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return def;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return Number(raw);
 }
 
 /** LOOM_SMTP_URL, LOOM_SMTP_FROM, LOOM_WEBHOOK_ALLOW_HOSTS, LOOM_TEST_HOOKS, LOOM_OUTBOX_POLL_MS, LOOM_SCHEDULE_TICK_MS. */

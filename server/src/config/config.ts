@@ -28,7 +28,8 @@ export class ConfigError extends Error {}
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const ROLES: ProcessRole[] = ['api', 'worker', 'all'];
 
-function intIn(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
+/** An integer setting within [min, max], or the default when unset; throws ConfigError naming the variable. */
+export function intIn(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {

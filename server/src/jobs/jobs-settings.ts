@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config.js';
+import { ConfigError, intIn as int } from '../config/config.js';
 
 export interface JobsSettings {
   /** How long a claimed job stays owned without a heartbeat (a killed worker's job is retried after it). */
@@ -11,13 +11,6 @@ export interface JobsSettings {
   pollMs: number;
   /** Redis key prefix of the BullMQ queues: installations sharing one Redis need their own. */
   redisPrefix: string;
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return def;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return Number(raw);
 }
 
 /** LOOM_JOB_LEASE_MS, LOOM_JOB_BACKOFF_MS, LOOM_JOB_CONCURRENCY, LOOM_JOB_POLL_MS, LOOM_REDIS_PREFIX; throws ConfigError naming a bad one. */
