@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { registerImportUploads } from './import-export/import/register-import-uploads.js';
 import { OpenApiObjects } from './openapi/openapi-objects.service.js';
 import { JsonLogger } from './common/json-logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -30,6 +31,8 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
       if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   } as never);
+  // multipart for imports goes on before Nest wires its routes and error handling, so body errors stay problems
+  await registerImportUploads(adapter.getInstance() as never, config.importBodyLimit);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,

@@ -1,7 +1,4 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
-import { LOOM_CONFIG, type LoomConfig } from '../../config/config.js';
 import { JOB_QUEUE, PermanentJobError, type JobContext, type JobQueue } from '../../jobs/job-queue.js';
 import { RecordsModule } from '../../records/records.module.js';
 import { WriteValidation } from '../../records/write-validation.service.js';
@@ -12,7 +9,6 @@ import { ImportRequests } from './import-requests.service.js';
 import { ImportRevertRunner, REVERT_JOB } from './import-revert-runner.service.js';
 import { IMPORT_JOB, ImportRunner } from './import-runner.service.js';
 import { ImportStore } from './import-store.js';
-import { registerImportUploads } from './register-import-uploads.js';
 import { RowLookups } from './row-lookups.service.js';
 
 @Module({
@@ -22,15 +18,13 @@ import { RowLookups } from './row-lookups.service.js';
 })
 export class ImportModule implements OnModuleInit {
   constructor(
-    @Inject(JOB_QUEUE) private readonly queue: JobQueue, @Inject(LOOM_CONFIG) private readonly config: LoomConfig, private readonly adapterHost: HttpAdapterHost,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly store: ImportStore, private readonly runner: ImportRunner, private readonly reverter: ImportRevertRunner,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.queue.process<{ batch: string }>(IMPORT_JOB, (data, ctx) => this.failedAtLast(data.batch, ctx, () => this.runner.run(data.batch, ctx)));
     this.queue.process<{ batch: string; by: string }>(REVERT_JOB, (data, ctx) => this.reverter.run(data, ctx));
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
-    if (fastify) await registerImportUploads(fastify, this.config.importBodyLimit);
   }
 
   /** The batch is marked failed when its job will not be retried (out of attempts, or a permanent error). */

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 
+/** Registered on the Fastify instance before Nest sets up its routes and error handling (http-app.ts). */
 /** The one route that takes multipart/form-data (with the global prefix). */
 export const IMPORT_ROUTE = '/api/records/:object/import';
 
@@ -13,7 +14,7 @@ export async function registerImportUploads(fastify: FastifyInstance, fileSize: 
   fastify.addHook('preValidation', async (request, reply) => {
     if (request.isMultipart() && request.routeOptions.url !== IMPORT_ROUTE) {
       await reply.code(400).type('application/problem+json; charset=utf-8').send({
-        type: 'https://loom.dev/problems/bad_request', title: 'Bad request', status: 400,
+        type: 'https://loom.dev/problems/bad-request', title: 'Bad request', status: 400,
         detail: 'multipart/form-data is accepted only by imports (POST /api/records/{object}/import)',
       });
     }
