@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import { notFound, ProblemError } from '../common/problem.js';
+import { isUuid } from '../common/is-uuid.js';
 import { newApiKey } from './api-key.js';
 import type { CurrentUser } from './current-user.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -58,7 +59,7 @@ export class AuthService {
 
   async revokeApiKey(user: CurrentUser, id: string): Promise<void> {
     const admin = user.roles.includes('admin');
-    const rows = /^[0-9a-f-]{36}$/i.test(id)
+    const rows = isUuid(id)
       ? await this.db.query(
         `UPDATE core.api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND (user_id = $2 OR $3) RETURNING id`,
         [id, user.id, admin],

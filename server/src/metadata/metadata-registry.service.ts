@@ -28,6 +28,7 @@ export class MetadataRegistry implements OnApplicationShutdown {
   private listener: pg.Client | null = null;
   private readonly subscribers: Listener[] = [];
   private closed = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly store: MetadataStore, private readonly db: Db, @Inject(LOOM_CONFIG) private readonly config: LoomConfig) {}
 
@@ -62,8 +63,9 @@ export class MetadataRegistry implements OnApplicationShutdown {
     if (!this.config.databaseUrl || this.closed) return;
     const client = new pg.Client({ connectionString: this.config.databaseUrl });
     client.on('notification', () => void this.reload().catch((e) => this.logger.warn({ msg: 'metadata reload failed', err: String(e) })));
-    client.on('error', () => this.reconnectSoon());
-    client.on('end', () => this.reconnectSoon());
+    // 'error' and 'end' both fire when the connection drops: reconnect once, with this client ended
+    client.on('error', () => this.reconnectSoon(client));
+    client.on('end', () => this.reconnectSoon(client));
     try {
       await client.connect();
       await client.query(`LISTEN ${METADATA_CHANNEL}`);
@@ -71,18 +73,24 @@ export class MetadataRegistry implements OnApplicationShutdown {
       await this.reload(); // anything published while we were away
     } catch (e) {
       this.logger.warn({ msg: 'metadata LISTEN failed; retrying', err: String(e) });
-      this.reconnectSoon();
+      this.reconnectSoon(client);
     }
   }
 
-  private reconnectSoon(): void {
-    if (this.closed) return;
-    this.listener = null;
-    setTimeout(() => void this.listen(), 1000).unref();
+  private reconnectSoon(client: pg.Client): void {
+    if (this.closed || this.reconnectTimer) return;
+    if (this.listener === client) this.listener = null;
+    void client.end().catch(() => undefined);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.listen();
+    }, 1000);
+    this.reconnectTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     await this.listener?.end().catch(() => undefined);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { labelText, parseCondition, type ConditionJson, type PipelineDef } from '@loom/metadata';
+import { labelText, type ConditionJson, type PipelineDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { badRequest, notFound } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
-import { compileAggregate } from '../query/index.js';
+import { compileAggregate, parseFilter } from '../query/index.js';
 import { ReadContextService } from '../records/read-context.service.js';
 import { RecordReader } from '../records/record-reader.service.js';
 
@@ -26,7 +26,11 @@ export class BoardService {
     if (unknown.length) throw badRequest(`Unknown query parameter(s): ${unknown.join(', ')}`, unknown.map((k) => ({ path: `/${k}`, message: 'is not a known parameter' })));
     const limit = raw.limit === undefined ? PER_STAGE : Number(raw.limit);
     if (!Number.isInteger(limit) || limit < 0 || limit > 100) throw badRequest('limit must be 0-100', [{ path: '/limit', message: 'must be an integer from 0 to 100' }]);
-    const userFilter = raw.filter === undefined ? undefined : parseJson(raw.filter);
+    let userFilter: ConditionJson | undefined;
+    if (raw.filter !== undefined) {
+      parseFilter(raw.filter, { object: pipeline.object, set }); // the one filter parser: 400 with /filter paths
+      userFilter = JSON.parse(raw.filter as string) as ConditionJson;
+    }
     const base = this.baseFilter(pipeline, userFilter);
     const locale = user.locale === 'zh-CN' ? 'zh-CN' : 'en';
     const totals = await this.totals(user, pipeline, base);
@@ -58,8 +62,7 @@ export class BoardService {
     const access = this.reader.access(user);
     const hidden = access.hiddenFor?.(p.object);
     const amount = this.amountField(p);
-    const { ast, errors } = parseCondition(filter, { object: p.object, set });
-    if (!ast) throw badRequest('The filter is not valid', errors.map((e) => ({ path: `/filter${e.path}`, message: e.message })));
+    const ast = parseFilter(filter, { object: p.object, set });
     const metrics = [{ fn: 'count' as const }, ...(amount && !hidden?.has(amount) ? [{ fn: 'sum' as const, field: amount }] : [])];
     const { sql, params } = compileAggregate({ object: p.object, set, ctx: await this.contexts.forUser(user), ...access, scope: access.scopeFor?.(p.object), hiddenFields: hidden, filter: ast, groupBy: [p.field], metrics });
     const rows = await this.db.query<{ row: Record<string, number | string | null> }>(sql, params);
@@ -81,16 +84,5 @@ export class BoardService {
         r.overdue = s.maxDays !== null && Date.now() - at.getTime() > s.maxDays * 86_400_000;
       }
     }
-  }
-}
-
-function parseJson(v: unknown): ConditionJson {
-  if (typeof v !== 'string') throw badRequest('filter must be JSON text', [{ path: '/filter', message: 'must be JSON' }]);
-  try {
-    const parsed = JSON.parse(v);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed;
-  } catch {
-    throw badRequest('filter is not valid JSON', [{ path: '/filter', message: 'is not a JSON object' }]);
   }
 }

@@ -8,6 +8,7 @@ import { RecordsService } from '../records/records.service.js';
 import { PluginRecordWrites } from './plugin-record-writes.service.js';
 import { pluginRecords, type PluginRecordsDeps } from './plugin-records.js';
 import { RecordHooks } from './record-hooks.service.js';
+import { isUuid } from '../common/is-uuid.js';
 
 export const PLUGIN_JOB = 'plugin.job';
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -65,7 +66,7 @@ export class PluginContexts {
       user: { id: user.id, roles: [...user.roles] },
       users: {
         get: async (id: string) => {
-          if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+          if (!isUuid(id)) return null;
           const [row] = await this.db.query<PluginUser>(`SELECT ${USER_COLUMNS} FROM core."user" WHERE id = $1 AND active`, [id]);
           return row ?? null;
         },

@@ -3,6 +3,7 @@ import { Db, Tx } from '../database/db.js';
 import { conflict, invalid, notFound } from '../common/problem.js';
 import { hashPassword } from '../auth/password.js';
 import { SessionCache } from '../auth/session-cache.js';
+import { isUuid } from '../common/is-uuid.js';
 
 export interface UserDto {
   id: string; email: string; name: string; roles: string[]; team: string | null; manager: string | null;
@@ -98,7 +99,7 @@ export class UsersService {
   }
 }
 
-export const isUuid = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+export { isUuid } from '../common/is-uuid.js';
 
 function uniqueEmail(e: unknown): never {
   if ((e as { status?: number }).status === 409) throw conflict('A user with this email already exists', { errors: [{ path: '/email', message: 'must be unique' }] });

@@ -78,3 +78,11 @@ describe('board', () => {
     expectProblem(await admin.get('/api/pipelines/sales/board?bogus=1'), 400);
   });
 });
+
+describe('board filters', () => {
+  it('refuses a bad filter with a path into it', async () => {
+    const p = expectProblem(await admin.get(`/api/pipelines/sales/board?filter=${encodeURIComponent('{"nope":1}')}`), 400);
+    expect(p.errors![0].path).toMatch(/^\/filter/);
+    expectProblem(await admin.get(`/api/pipelines/sales/board?filter=${encodeURIComponent('{not json')}`), 400);
+  });
+});

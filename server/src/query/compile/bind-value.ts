@@ -1,12 +1,9 @@
 import type { ValueKind } from '@loom/metadata';
 import type { Params } from '../sql/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/is-uuid.js';
 
-/** Record and user ids are uuids: any other string can equal no stored id. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 /** A literal that can equal no stored value of its kind (an id that is not a uuid). */
 export const IMPOSSIBLE = Symbol('impossible');
