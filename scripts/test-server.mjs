@@ -65,7 +65,7 @@ export function freePort() {
 }
 
 /**
- * @param {{ env?: Record<string,string>, embedded?: boolean, database?: { url: string }, dataDir?: string }} [options]
+ * @param {{ env?: Record<string,string>, embedded?: boolean, database?: { url: string }, dataDir?: string, nodeArgs?: string[] }} [options]
  */
 export async function startTestServer(options = {}) {
   const embedded = options.embedded ?? !(await canReachPostgres());
@@ -85,7 +85,7 @@ export async function startTestServer(options = {}) {
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
   if (!options.env?.REDIS_URL) delete env.REDIS_URL;
-  const child = spawn(process.execPath, [join(root, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });

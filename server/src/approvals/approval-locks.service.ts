@@ -10,13 +10,16 @@ import { lockedFields } from './lib/locked-fields.js';
  * changes fields outside the process's `lock.editable` and every delete get 423. RecordWriter calls it
  * inside its transaction, after locking the row, so single, bulk, import, merge and restore writes agree.
  */
+export interface PendingRequest { id: string; process: string; definition: ApprovalDef }
+
 @Injectable()
 export class ApprovalLocks {
   constructor(private readonly registry: MetadataRegistry) {}
 
-  async assertWritable(tx: Tx, object: string, id: string, changedFields: string[]): Promise<void> {
+  /** `known`: the pending request as read with the locked row (lockRow); undefined reads it here. */
+  async assertWritable(tx: Tx, object: string, id: string, changedFields: string[], known?: PendingRequest | null): Promise<void> {
     if (!changedFields.length) return;
-    const pending = await this.pending(tx, object, id);
+    const pending = known === undefined ? await this.pending(tx, object, id) : known;
     if (!pending) return;
     const locked = lockedFields(changedFields, this.editable(pending));
     if (!locked.length) return;
@@ -26,14 +29,14 @@ export class ApprovalLocks {
     });
   }
 
-  async assertDeletable(tx: Tx, object: string, id: string): Promise<void> {
-    const pending = await this.pending(tx, object, id);
+  async assertDeletable(tx: Tx, object: string, id: string, known?: PendingRequest | null): Promise<void> {
+    const pending = known === undefined ? await this.pending(tx, object, id) : known;
     if (pending) throw new ProblemError('locked', `The record is locked by the pending approval ${pending.process} and cannot be deleted`, { approval: pending.process, request: pending.id });
   }
 
   /** On every record write: a prepared statement over the partial unique index of pending requests. */
-  private async pending(tx: Tx, object: string, id: string) {
-    const [row] = await tx.prepared<{ id: string; process: string; definition: ApprovalDef }>(
+  private async pending(tx: Tx, object: string, id: string): Promise<PendingRequest | null> {
+    const [row] = await tx.prepared<PendingRequest>(
       `SELECT id, process, definition FROM core.approval_request WHERE object = $1 AND record_id = $2 AND status = 'pending'`, [object, id]);
     return row ?? null;
   }

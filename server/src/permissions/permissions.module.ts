@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { RecordsModule } from '../records/records.module.js';
 import { ExplainService } from './explain.service.js';
-import { LoadSharesInterceptor } from './load-shares.interceptor.js';
+import { LoadSharesGuard } from './load-shares.guard.js';
 import { PermissionsController } from './permissions.controller.js';
 import { PermissionsService } from './permissions.service.js';
 import { RecordShareService } from './record-share.service.js';
@@ -16,7 +16,7 @@ import { RequestShares } from './request-shares.js';
   controllers: [PermissionsController, RecordSharesController],
   providers: [
     PermissionsService, RecordShareService, RequestShares, ExplainService,
-    { provide: APP_INTERCEPTOR, useClass: LoadSharesInterceptor },
+    { provide: APP_GUARD, useClass: LoadSharesGuard },
   ],
   exports: [PermissionsService, RecordShareService],
 })

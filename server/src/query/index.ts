@@ -9,7 +9,7 @@ export type { ReadAccess } from './plan/compile-state.js';
 export { parseListQuery, DEFAULT_LIMIT, LIST_QUERY_PARAMETERS, type ListQuery } from './parse-list-query.js';
 export { parseFilter, type ParseFilterOptions } from './parse/parse-filter.js';
 
-export { compileSelect, compileGet, MAX_LIMIT, type SelectOptions, type GetOptions, type CompiledSelect, type RecordShapeOptions } from './compile/compile-select.js';
+export { compileSelect, compileGet, MAX_LIMIT, type SelectOptions, type GetOptions, type ReadBackOptions, type CompiledSelect, type RecordShapeOptions } from './compile/compile-select.js';
 export { compileCount } from './compile/compile-count.js';
 export { compileAggregate, type AggregateOptions, type Metric, type MetricFn } from './compile/compile-aggregate.js';
 export { compileWhere, type CompiledWhere, type RowFilter, type WhereOptions } from './compile/compile-where.js';

@@ -7,6 +7,8 @@ import { compileCount, compileGet, compilePageJson, compileSelect, parseListQuer
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { ReadContextService } from './read-context.service.js';
 import type { ApiRecord } from './records.service.js';
+import { StatementCache } from './lib/statement-cache.js';
+import type { ReadBack } from './lib/read-back.js';
 
 /**
  * Every read of records goes through here and the one query compiler (SECURITY.md 1):
@@ -14,6 +16,8 @@ import type { ApiRecord } from './records.service.js';
  */
 @Injectable()
 export class RecordReader {
+  private readonly statements = new StatementCache();
+
   constructor(
     private readonly db: Db, private readonly registry: MetadataRegistry, private readonly contexts: ReadContextService,
     private readonly permissions: PermissionsService,
@@ -32,22 +36,28 @@ export class RecordReader {
 
   /** The list as JSON text built in PostgreSQL, for the HTTP response (no parse and re-serialize in Node). */
   async listJson(user: CurrentUser, object: string, raw: Record<string, unknown>): Promise<string> {
-    const { compiled, count } = await this.compileList(user, object, raw);
-    const wrapped = compilePageJson(compiled);
-    const [row] = await this.db.prepared<{ data: string; last: string | null; more: boolean }>(wrapped.sql, wrapped.params);
+    const { compiled, count, wrapped } = await this.compileList(user, object, raw, true);
+    const [row] = await this.db.prepared<{ data: string; last: string | null; more: boolean }>(wrapped!.sql, wrapped!.params);
     const page = readPageJson(row, compiled);
     const total = count ? `,"total":${await this.total(count)}` : '';
     return `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${total}}`;
   }
 
-  private async compileList(user: CurrentUser, object: string, raw: Record<string, unknown>) {
-    const set = this.registry.current().set;
-    const q = parseListQuery(raw, { object, set });
+  /** A first page (no cursor) is compiled once a second per caller and query; later pages each time. */
+  private async compileList(user: CurrentUser, object: string, raw: Record<string, unknown>, json = false) {
+    const { number, set } = this.registry.current();
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
-    const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object) };
-    const compiled = compileSelect({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
-    return { compiled, count: q.count ? compileCount(base) : null };
+    const scope = access.scopeFor?.(object);
+    const compile = () => {
+      const q = parseListQuery(raw, { object, set });
+      const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope, hiddenFields: access.hiddenFor?.(object) };
+      const compiled = compileSelect({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
+      return { compiled, count: q.count ? compileCount(base) : null, wrapped: json ? compilePageJson(compiled) : undefined };
+    };
+    if (raw.cursor !== undefined) return compile();
+    const key = `list|${json}|${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${JSON.stringify(raw)}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    return this.statements.memo(key, Date.now(), compile);
   }
 
   private async total(count: { sql: string; params: unknown[] }): Promise<number> {
@@ -56,13 +66,44 @@ export class RecordReader {
   }
 
   async getOrThrow(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] } = {}): Promise<ApiRecord> {
-    const set = this.registry.current().set;
-    const ctx = await this.contexts.forUser(user);
-    const access = this.access(user);
-    const compiled = compileGet({ object, set, ctx, ...access, id, scope: access.scopeFor?.(object), hiddenFields: access.hiddenFor?.(object), ...shape });
+    const compiled = await this.compileGet(user, object, id, shape);
     const [row] = await this.db.prepared<{ record: ApiRecord }>(compiled.sql, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
     return row.record;
+  }
+
+  /** One record as JSON text built in PostgreSQL, with its version (for the ETag), for the HTTP response. */
+  async getJson(user: CurrentUser, object: string, id: string): Promise<{ json: string; version: number }> {
+    const compiled = await this.compileGet(user, object, id, {});
+    const [row] = await this.db.prepared<{ json: string; version: number }>(
+      `SELECT "g"."record"::text AS "json", ("g"."record"->>'version')::integer AS "version" FROM (${compiled.sql}) AS "g"`, compiled.params);
+    if (!row) throw notFound(`No ${object} ${id}`);
+    return row;
+  }
+
+  /**
+   * The caller's read-back of a write: compiles (once a second per caller) the GET of the written
+   * row from the write statement's own CTE, so the write answers with the record in one round trip.
+   */
+  async readBack(user: CurrentUser, object: string): Promise<ReadBack> {
+    const { number, set } = this.registry.current();
+    const ctx = await this.contexts.forUser(user);
+    const access = this.access(user);
+    const scope = access.scopeFor?.(object);
+    const base = `${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    return (cte, paramOffset) => this.statements.memo(`rb|${cte}|${paramOffset}|${base}`, Date.now(), () =>
+      compileGet({ object, set, ctx, ...access, cte, paramOffset, scope, hiddenFields: access.hiddenFor?.(object) }));
+  }
+
+  /** The compiled GET, reused for a second per caller and shape (the compiler is most of a GET's CPU). */
+  private async compileGet(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] }) {
+    const { number, set } = this.registry.current();
+    const ctx = await this.contexts.forUser(user);
+    const access = this.access(user);
+    const scope = access.scopeFor?.(object);
+    const key = `${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    return this.statements.statementFor(key, id, Date.now(), (forId) =>
+      compileGet({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape }));
   }
 
   /** GET one record with `fields` / `expand`; any other parameter is refused (SECURITY.md 3). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ObjectDef } from '@loom/metadata';
+import type { ApprovalDef, ObjectDef } from '@loom/metadata';
 import { joinTableName, JOIN_TABLE_COLUMNS } from '@loom/metadata';
 import { Db, type Tx } from '../database/db.js';
 import { conflict, notFound, ProblemError } from '../common/problem.js';
@@ -9,9 +9,10 @@ import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { StageGuard } from '../pipelines/stage-guard.service.js';
 import { ApprovalLocks } from '../approvals/approval-locks.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
-import { recordWritten } from './lib/history-and-outbox.js';
+import { recordWritten, writtenCtes } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
 import { columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
+import type { ReadBack } from './lib/read-back.js';
 
 export interface WriteActor {
   id: string;
@@ -19,11 +20,21 @@ export interface WriteActor {
 
 const table = (object: string) => `${q('data')}.${q(object)}`;
 
-/** Row as `{ field: value }` (relation columns back to field names), read inside the transaction. */
+/** The pending approval request of a row, as read with it by lockRow (null: none; undefined: not read). */
+export interface PendingApproval { id: string; process: string; definition: ApprovalDef }
+const pendingByRow = new WeakMap<object, PendingApproval | null>();
+export const pendingApprovalOf = (row: object): PendingApproval | null | undefined => pendingByRow.get(row);
+
+/**
+ * Row as `{ field: value }` (relation columns back to field names), read and locked inside the
+ * transaction, with its pending approval request in the same statement (see pendingApprovalOf).
+ */
 export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { deleted?: boolean } = {}): Promise<Record<string, unknown> | null> {
-  const [row] = await tx.prepared<{ r: Record<string, unknown> }>(
-    `SELECT to_jsonb(t) AS r FROM ${table(obj.name)} t WHERE t."id" = $1 AND t."deleted_at" IS ${opts.deleted ? 'NOT NULL' : 'NULL'} FOR UPDATE`,
-    [id],
+  const [row] = await tx.prepared<{ r: Record<string, unknown>; pending: PendingApproval | null }>(
+    `SELECT to_jsonb(t) AS r, (SELECT json_build_object('id', a.id, 'process', a.process, 'definition', a.definition) FROM core.approval_request a
+        WHERE a.object = $2 AND a.record_id = t."id" AND a.status = 'pending' LIMIT 1) AS pending
+       FROM ${table(obj.name)} t WHERE t."id" = $1 AND t."deleted_at" IS ${opts.deleted ? 'NOT NULL' : 'NULL'} FOR UPDATE OF t`,
+    [id, obj.name],
   );
   if (!row) return null;
   const out: Record<string, unknown> = { id: row.r.id, owner: row.r.owner, version: row.r.version };
@@ -32,6 +43,7 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
     const ids = await tx.query<{ id: string }>(`SELECT ${q(JOIN_TABLE_COLUMNS.target)} AS id FROM ${table(joinTableName(obj.name, m.field))} WHERE ${q(JOIN_TABLE_COLUMNS.source)} = $1 ORDER BY 1`, [id]);
     out[m.field] = ids.map((r) => r.id);
   }
+  pendingByRow.set(out, row.pending);
   return out;
 }
 
@@ -43,7 +55,21 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
 export class RecordWriter {
   constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard, private readonly locks: ApprovalLocks) {}
 
+  /** Whether insert() is one statement for `obj` (no autonumber, stage or manyToMany work around the row). */
+  insertIsOneStatement(obj: ObjectDef): boolean {
+    return !Object.values(obj.fields).some((d) => d.type === 'autonumber' || d.type === 'stage' || (d.type === 'relation' && d.relationType === 'manyToMany'));
+  }
+
   async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth = 0): Promise<string> {
+    return (await this.insertRow(tx, obj, values, actor, depth)).id;
+  }
+
+  /** insert() that also answers the caller's API record, read back in the same statement when it can be. */
+  insertReturning(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, readBack: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
+    return this.insertRow(tx, obj, values, actor, 0, readBack);
+  }
+
+  private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
     const cols: string[] = ['"owner"', '"created_by"', '"updated_by"'];
     const params: unknown[] = [values.owner ?? actor.id, actor.id, actor.id];
@@ -57,20 +83,32 @@ export class RecordWriter {
       cols.push(q(s.column));
       params.push(columnValue(s.def, v));
     }
-    const [row] = await tx.prepared<{ id: string }>(
-      `INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING "id"`,
+    const after = { ...values, owner: values.owner ?? actor.id };
+    const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
+    const values$ = params.map((_, i) => `$${i + 1}`).join(', ');
+    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth }, params);
+    const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(
+      `WITH "w" AS (INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${values$}) RETURNING *)${written} ${this.finalSelect(obj, readBack, params)}`,
       params,
     );
     await this.writeManyToMany(tx, obj, row.id, values);
     await this.stages.record(tx, obj.name, row.id, moves, actor.id);
-    const after = { ...values, owner: values.owner ?? actor.id };
-    const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
-    await recordWritten(tx, { object: obj.name, recordId: row.id, version: 1, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth });
-    return row.id;
+    return { id: row.id, record: row.record };
+  }
+
+  /**
+   * The last SELECT of a write statement: the row's id and version, and its API record when a
+   * read-back is asked for and nothing written after the statement (manyToMany links) shows in it.
+   */
+  private finalSelect(obj: ObjectDef, readBack: ReadBack | undefined, params: unknown[]): string {
+    if (!readBack || manyToManyFields(obj).length) return 'SELECT "id", "version" FROM "w"';
+    const rb = readBack('w', params.length);
+    params.push(...rb.params);
+    return `SELECT "w"."id", "w"."version", (${rb.sql}) AS "record" FROM "w"`;
   }
 
   /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
-  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown> } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown> }> {
+  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown>; readBack?: ReadBack } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown>; record?: Record<string, unknown> | null }> {
     const before = opts.before ?? await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${obj.name} ${id}`);
     if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
@@ -78,7 +116,7 @@ export class RecordWriter {
     }
     const changes = recordChanges(before, values, [...Object.keys(obj.fields), 'owner']);
     if (!Object.keys(changes).length) return { changes, version: before.version as number, before };
-    await this.locks.assertWritable(tx, obj.name, id, Object.keys(changes));
+    await this.locks.assertWritable(tx, obj.name, id, Object.keys(changes), pendingApprovalOf(before));
     const moves = this.stages.stageFields(obj).some((f) => f in changes)
       ? await this.stages.check(tx, this.registry.current().set, obj, id, before, { ...before, ...values })
       : [];
@@ -93,18 +131,19 @@ export class RecordWriter {
       params.push(columnValue(s.def, values[s.field]));
       sets.push(`${q(s.column)} = $${params.length}`);
     }
-    const [row] = await tx.prepared<{ version: number }>(`UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING "version"`, params);
+    const written = writtenCtes({ object: obj.name, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth }, params);
+    const [row] = await tx.prepared<{ version: number; record?: Record<string, unknown> | null }>(
+      `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${this.finalSelect(obj, opts.readBack, params)}`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
-    await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth });
-    return { changes, version: row.version, before };
+    return { changes, version: row.version, before, record: row.record };
   }
 
   async softDelete(tx: Tx, obj: ObjectDef, id: string, actor: WriteActor, expectedVersion?: number): Promise<void> {
     const before = await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${obj.name} ${id}`);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ProblemError('precondition_failed', `The record is at version ${before.version}, not ${expectedVersion}`);
-    await this.locks.assertDeletable(tx, obj.name, id);
+    await this.locks.assertDeletable(tx, obj.name, id, pendingApprovalOf(before));
     const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET "deleted_at" = now(), "version" = "version" + 1, "updated_by" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING "version"`, [id, actor.id]);
     await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'delete', changes: {}, actor: actor.id, trackHistory: true });
   }

@@ -42,10 +42,14 @@ export class RecordsController {
   }
 
   @Get(':id')
-  async get(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
-    const record = Object.keys(query).length ? await this.reader.getWithQuery(user, object, id, query) : await this.records.get(user, object, id);
-    reply.header('etag', `"${record.version}"`);
-    return record;
+  async get(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply) {
+    if (Object.keys(query).length) {
+      const record = await this.reader.getWithQuery(user, object, id, query);
+      reply.header('etag', `"${record.version}"`).send(record);
+      return;
+    }
+    const { json, version } = await this.records.getJson(user, object, id);
+    reply.header('etag', `"${version}"`).type('application/json; charset=utf-8').send(json);
   }
 
   @Patch(':id')

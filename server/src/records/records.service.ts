@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
-import { Db } from '../database/db.js';
+import { Db, type Tx } from '../database/db.js';
 import { invalid, notFound, ProblemError } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
@@ -52,25 +52,36 @@ export class RecordsService {
     const patch = await this.hooks?.before('beforeCreate', user, object, { record: values });
     if (patch) values = this.validate(user, object, 'create', { ...(body as object), ...patch });
     const ctx = await this.contexts.forUser(user);
-    const id = await this.db.tx(async (tx) => {
+    const readBack = await this.reader.readBack(user, object);
+    // the common create is the row + its history + its event in one statement: no BEGIN/COMMIT needed
+    const oneStatement = !idempotencyKey && this.writer.insertIsOneStatement(obj) && this.permissions.decision(user, object)?.actions.create.scope === undefined;
+    const write = async (tx: Tx) => {
       if (idempotencyKey) {
         await tx.query(`INSERT INTO core.idempotency_key (user_id, key, object, status, response) VALUES ($1, $2, $3, 0, '{}')`, [user.id, idempotencyKey, object]);
       }
-      const newId = await this.writer.insert(tx, obj, values, user);
-      await this.permissions.assertRowInScope(tx, user, ctx, object, newId, 'create');
-      if (idempotencyKey) await tx.query(`UPDATE core.idempotency_key SET status = 201, response = $3 WHERE user_id = $1 AND key = $2`, [user.id, idempotencyKey, JSON.stringify({ id: newId })]);
-      return newId;
-    }).catch(async (e: unknown) => {
+      const written = await this.writer.insertReturning(tx, obj, values, user, readBack);
+      await this.permissions.assertRowInScope(tx, user, ctx, object, written.id, 'create');
+      if (idempotencyKey) await tx.query(`UPDATE core.idempotency_key SET status = 201, response = $3 WHERE user_id = $1 AND key = $2`, [user.id, idempotencyKey, JSON.stringify({ id: written.id })]);
+      return written;
+    };
+    const written = await (oneStatement ? write(this.db.oneStatement) : this.db.tx(write)).catch(async (e: unknown) => {
       // the same key raced in from another request: answer with what that one created
       if (idempotencyKey && e instanceof ProblemError && e.status === 409) {
         const stored = await this.replay(user, object, idempotencyKey);
-        if (stored) return stored.id;
+        if (stored) return { id: stored.id, record: stored };
       }
       throw e;
     });
-    const record = await this.get(user, object, id);
+    const record = await this.readBackOrGet(user, object, written);
     this.hooks?.after('afterCreate', user, object, { record });
     return { record, replayed: false };
+  }
+
+  /** The record as read back by the write statement (null: outside the caller's read scope), else a GET. */
+  private async readBackOrGet(user: CurrentUser, object: string, written: { id: string; record?: Record<string, unknown> | null }): Promise<ApiRecord> {
+    if (written.record === undefined) return this.get(user, object, written.id);
+    if (written.record === null) throw notFound(`No ${object} ${written.id}`);
+    return written.record as ApiRecord;
   }
 
   private async replay(user: CurrentUser, object: string, key: string): Promise<ApiRecord | null> {
@@ -87,10 +98,18 @@ export class RecordsService {
     return this.reader.getOrThrow(user, object, id);
   }
 
+  /** GET's answer: the record as JSON text from PostgreSQL and its version. */
+  getJson(user: CurrentUser, object: string, id: string): Promise<{ json: string; version: number }> {
+    this.objectOrThrow(object);
+    if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
+    return this.reader.getJson(user, object, id);
+  }
+
   async update(user: CurrentUser, object: string, id: string, body: unknown, ifMatch?: number): Promise<ApiRecord> {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
     const ctx = await this.contexts.forUser(user);
+    const readBack = await this.reader.readBack(user, object);
     const current = this.hooks?.has(object, 'beforeUpdate') ? await this.get(user, object, id) : undefined;
     const patch = current && await this.hooks!.before('beforeUpdate', user, object, { record: { ...current, ...(body as object) }, before: current, changes: body as Record<string, unknown> });
     const written = await this.db.tx(async (tx) => {
@@ -99,9 +118,9 @@ export class RecordsService {
       await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update');
       this.permissions.assertCanUpdate(user, object, body, before);
       const values = this.validate(user, object, 'update', patch ? { ...(body as object), ...patch } : body, before);
-      return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before });
+      return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before, readBack });
     });
-    const record = await this.get(user, object, id);
+    const record = await this.readBackOrGet(user, object, { id, record: written.record });
     if (Object.keys(written.changes).length) {
       this.hooks?.after('afterUpdate', user, object, { record, before: written.before, changes: valuesOf(written.changes) });
       for (const move of stageChanges(obj, written.changes)) this.hooks?.after('stageChanged', user, object, { record, ...move });

@@ -90,9 +90,11 @@ export class OutboxDispatcher {
    * Anything else — the queue or the database away — rolls the batch back to be tried again.
    */
   private async dispatchOrSkip(tx: Tx, event: OutboxEvent): Promise<void> {
+    const fired = automationsFiredBy(event, this.registry.current().set);
+    if (!fired.length || !event.object || !event.recordId) return; // most events: nothing to run, no savepoint
     await tx.query('SAVEPOINT outbox_event');
     try {
-      await this.dispatch(tx, event);
+      await this.dispatch(tx, event as OutboxEvent & { object: string; recordId: string }, fired);
       await tx.query('RELEASE SAVEPOINT outbox_event');
     } catch (e) {
       const status = e instanceof ProblemError || e instanceof QueryError ? e.status : 0;
@@ -102,10 +104,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private async dispatch(tx: Tx, event: OutboxEvent): Promise<void> {
-    const set = this.registry.current().set;
-    const fired = automationsFiredBy(event, set);
-    if (!fired.length || !event.object || !event.recordId) return;
+  private async dispatch(tx: Tx, event: OutboxEvent & { object: string; recordId: string }, fired: ReturnType<typeof automationsFiredBy>): Promise<void> {
     const deleted = event.type === 'record.deleted';
     const at = new Date(event.createdAt);
     const record = fired.some((d) => 'where' in d.trigger && d.trigger.where)

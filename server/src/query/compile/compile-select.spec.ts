@@ -212,6 +212,18 @@ describe('compileGet', () => {
       params: [],
     });
   });
+
+  it('reads a write\'s own CTE back, numbering its placeholders after the write\'s parameters', () => {
+    expect(compileGet({ set, ctx, object: 'tag', cte: 'w', paramOffset: 7, fields: ['name'], scope: cond({ owner: '$user.id' }, 'tag') })).toEqual({
+      sql: 'SELECT to_json("p1") AS "record" FROM "w" AS "t0" CROSS JOIN LATERAL (SELECT "t0"."id" AS "id", "t0"."name" AS "name") AS "p1"'
+        + ' WHERE "t0"."deleted_at" IS NULL AND "t0"."owner" = $8',
+      params: [ctx.userId],
+    });
+  });
+
+  it('refuses a CTE name that is not an identifier', () => {
+    expect(() => compileGet({ set, ctx, object: 'tag', cte: 'w" OR 1=1 --', paramOffset: 0, fields: ['name'] })).toThrow();
+  });
 });
 
 function errorOf(fn: () => unknown): QueryError {

@@ -5,7 +5,7 @@ import { ROOT_ALIAS } from '../plan/aliases.js';
 import type { CompileState } from '../plan/compile-state.js';
 import { Source } from '../plan/source.js';
 import { whereList } from '../sql/boolean.js';
-import { quoteQualified } from '../sql/quote-ident.js';
+import { quoteIdent, quoteQualified } from '../sql/quote-ident.js';
 import { isUuid } from './bind-value.js';
 import { createCompileState } from './compile-state.js';
 import { cursorValuesSql, keysetSql } from './page/compile-keyset.js';
@@ -75,16 +75,27 @@ export interface GetOptions extends Omit<ReadOptions, 'q' | 'filter'>, RecordSha
   id: string;
 }
 
+/**
+ * The read-back of a write: the record as GET shows it, read from the CTE `cte` of the write's own
+ * statement (its `RETURNING *` rows) instead of the table, with placeholders numbered after the
+ * write's `paramOffset` parameters. No id condition: the CTE holds the written row alone.
+ */
+export interface ReadBackOptions extends Omit<GetOptions, 'id'> {
+  cte: string;
+  paramOffset: number;
+}
+
 /** `GET /api/records/{object}/{id}`: one row `{ record }`, or none (not found, out of scope, or not a uuid). */
-export function compileGet(options: GetOptions): { sql: string; params: unknown[] } {
+export function compileGet(options: GetOptions | ReadBackOptions): { sql: string; params: unknown[] } {
   const problems = new RequestProblems();
   const vis = checkRead(options, problems);
   const shape = resolveProjection(options.set, options.object, options, vis, problems);
   problems.throwIfAny();
-  const state = createCompileState(options.set, options.ctx, options);
-  const source = new Source(options.object, ROOT_ALIAS, true);
-  const byId = isUuid(options.id) ? `${quoteQualified(ROOT_ALIAS, 'id')} = ${state.params.add(options.id)}` : 'FALSE';
-  const conditions = [byId, ...readConditions(state, source, vis, options)];
+  const readBack = 'cte' in options ? options : undefined;
+  const state = createCompileState(options.set, options.ctx, options, readBack?.paramOffset);
+  const source = new Source(options.object, ROOT_ALIAS, true, readBack && quoteIdent(readBack.cte));
+  const byId = readBack ? [] : [isUuid((options as GetOptions).id) ? `${quoteQualified(ROOT_ALIAS, 'id')} = ${state.params.add((options as GetOptions).id)}` : 'FALSE'];
+  const conditions = [...byId, ...readConditions(state, source, vis, options)];
   const record = recordSql(state, source, vis, shape);
   return { sql: `SELECT ${record.json} AS "record" FROM ${source.fromSql()} ${record.join} WHERE ${whereList(conditions)}`, params: state.params.values };
 }

@@ -35,6 +35,8 @@ export class Source {
     readonly alias: string,
     /** Apply `scopeFor(target)` to joins; off inside scopes themselves (trusted, and no recursion). */
     readonly scoped: boolean,
+    /** The root relation instead of the object's table: a quoted CTE name of the statement holding rows of it. */
+    private readonly rootRelation?: string,
   ) {}
 
   /** The alias of the object reached by following `hops` from the root, joining as needed. */
@@ -54,7 +56,7 @@ export class Source {
 
   /** `"data"."opportunity" AS "t0" LEFT JOIN …`. */
   fromSql(): string {
-    return [`${objectTable(this.object)} AS ${quoteQualified(this.alias)}`, ...this.joinSql()].join(' ');
+    return [`${this.rootRelation ?? objectTable(this.object)} AS ${quoteQualified(this.alias)}`, ...this.joinSql()].join(' ');
   }
 
   /** The LEFT JOIN clauses alone. */

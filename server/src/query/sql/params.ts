@@ -12,11 +12,14 @@ export type ParamCast =
 export class Params {
   readonly values: unknown[] = [];
 
+  /** `offset`: placeholders start after it, for SQL appended to a statement that already binds that many. */
+  constructor(private readonly offset = 0) {}
+
   /** Binds `value` and returns its placeholder, optionally cast (`$3::uuid[]`). */
   add(value: unknown, cast?: ParamCast): string {
     assertStorable(value);
     this.values.push(value);
-    const placeholder = `$${this.values.length}`;
+    const placeholder = `$${this.offset + this.values.length}`;
     return cast ? `${placeholder}::${cast}` : placeholder;
   }
 }

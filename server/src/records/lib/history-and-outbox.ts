@@ -2,20 +2,36 @@ import type { Tx } from '../../database/db.js';
 
 export type RecordAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
-/** History row and outbox event of one record write, in the caller's transaction. */
-export async function recordWritten(tx: Tx, e: {
-  object: string; recordId: string; version: number; action: RecordAction;
+export interface WrittenEvent {
+  object: string; action: RecordAction;
   changes: Record<string, { from: unknown; to: unknown }>; actor: string | null; trackHistory: boolean; depth?: number;
-}): Promise<void> {
-  if (e.trackHistory || e.action !== 'update') {
-    await tx.prepared(
-      `INSERT INTO core.record_history (object, record_id, version, action, changes, actor) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.object, e.recordId, e.version, e.action, JSON.stringify(e.changes), e.actor],
-    );
-  }
-  const type = { create: 'record.created', update: 'record.updated', delete: 'record.deleted', restore: 'record.restored', merge: 'record.merged' }[e.action];
-  await tx.prepared(
-    `INSERT INTO core.outbox (type, object, record_id, payload, actor, depth) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [type, e.object, e.recordId, JSON.stringify({ version: e.version, changes: e.changes }), e.actor, e.depth ?? 0],
-  );
+}
+
+const EVENT_TYPE: Record<RecordAction, string> = {
+  create: 'record.created', update: 'record.updated', delete: 'record.deleted', restore: 'record.restored', merge: 'record.merged',
+};
+
+/**
+ * The history row and outbox event of the row that the CTE `"w"` wrote (it yields `id` and `version`),
+ * as CTEs to append to that statement: the write, its history and its event are one round trip.
+ * `params` is the statement's parameter list; values are appended to it and bound, never inlined.
+ */
+export function writtenCtes(e: WrittenEvent, params: unknown[]): string {
+  const bind = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const object = bind(e.object);
+  const changes = bind(JSON.stringify(e.changes));
+  const actor = bind(e.actor);
+  const history = e.trackHistory || e.action !== 'update'
+    ? `, "h" AS (INSERT INTO core.record_history (object, record_id, version, action, changes, actor)
+        SELECT ${object}::text, "w"."id", "w"."version", ${bind(e.action)}::text, ${changes}::jsonb, ${actor}::uuid FROM "w")`
+    : '';
+  return `${history}, "o" AS (INSERT INTO core.outbox (type, object, record_id, payload, actor, depth)
+      SELECT ${bind(EVENT_TYPE[e.action])}::text, ${object}::text, "w"."id", jsonb_build_object('version', "w"."version", 'changes', ${changes}::jsonb), ${actor}::uuid, ${bind(e.depth ?? 0)}::smallint FROM "w")`;
+}
+
+/** History row and outbox event of one record write already made, in the caller's transaction (one statement). */
+export async function recordWritten(tx: Tx, e: WrittenEvent & { recordId: string; version: number }): Promise<void> {
+  const params: unknown[] = [e.recordId, e.version];
+  const ctes = writtenCtes(e, params);
+  await tx.prepared(`WITH "w" AS (SELECT $1::uuid AS "id", $2::integer AS "version")${ctes} SELECT 1`, params);
 }
