@@ -874,6 +874,7 @@ const en = {
     retried: '{name} queued again ({state}).',
   },
   plugins: {
+    componentFailed: 'The plugin {plugin} could not show this part.',
     title: 'Plugins',
     subtitle: 'Modules shipped as metadata and code: install, enable, disable, upgrade or uninstall them.',
     empty: 'No plugins in the plugin folders.',

@@ -3,7 +3,7 @@ import type { Component } from 'vue';
 /** A label in each UI language, or one string for all. */
 export type WebLabel = string | { en?: string; 'zh-CN'?: string };
 
-/** Messages of a plugin's UI, per language, reachable in its components as `t('plugins.<name>.<key>')`. */
+/** Messages of a plugin's UI, per language, reachable in its components as `t('plugin.<name>.<key>')` (vue-i18n's useI18n). */
 export type WebMessages = { en?: Record<string, unknown>; 'zh-CN'?: Record<string, unknown> };
 
 /** What a problem+json failure rejects with. */
