@@ -17,8 +17,10 @@ describe('complaints widget options', () => {
     expect(option.series[0]!.data[0]!.itemStyle.color).toBe('#dc2626');
   });
 
-  it('formats resolution time in hours, or days past two days', () => {
-    const units = { hours: 'h', days: 'd' };
+  it('formats resolution time in minutes under an hour, hours, or days past two days', () => {
+    const units = { minutes: 'min', hours: 'h', days: 'd' };
+    expect(formatResolution(0.004, 'en', units)).toBe('1 min');
+    expect(formatResolution(0.5, 'en', units)).toBe('30 min');
     expect(formatResolution(5.25, 'en', units)).toBe('5.3 h');
     expect(formatResolution(72, 'en', units)).toBe('3 d');
     expect(formatResolution(null, 'en', units)).toBe('—');

@@ -43,9 +43,10 @@ function rank(severity: string): number {
   return i < 0 ? SEVERITY_ORDER.length : i;
 }
 
-/** Hours as the widget shows them: under two days in hours, else in days; null → an em dash. */
-export function formatResolution(hours: number | null, locale: string, units: { hours: string; days: string }): string {
+/** Hours as the widget shows them: under an hour in minutes, under two days in hours, else in days; null → an em dash. */
+export function formatResolution(hours: number | null, locale: string, units: { minutes: string; hours: string; days: string }): string {
   if (hours === null) return '—';
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} ${units.minutes}`;
   return hours < 48 ? `${fmt.format(hours)} ${units.hours}` : `${fmt.format(hours / 24)} ${units.days}`;
 }

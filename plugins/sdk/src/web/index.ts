@@ -33,6 +33,7 @@ export interface DashboardWidgetProps { host: WebHost }
 /** Props of a field renderer component (it displays one value; editing stays the host's). */
 export interface FieldRendererProps { value: unknown; object: string; field: string; record?: Record<string, unknown> }
 
+/** A tab of the object's record page (after Details and History), titled `title`, loaded when first opened. */
 export interface WebRecordPanel { id: string; object: string; title: WebLabel; component: Component; order?: number }
 export interface WebDashboardWidget { id: string; title: WebLabel; component: Component; order?: number; /** 2 = full width */ span?: 1 | 2 }
 /** A page mounted at `/p/<plugin><path>`; it receives `host` as a prop. */
