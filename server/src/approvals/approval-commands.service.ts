@@ -50,8 +50,8 @@ export class ApprovalCommands {
     if (!verdict.ok) throw refusalProblem(verdict);
     const actor = command.kind === 'timeout' ? null : command.by;
     await applyTransition(tx, req, verdict.next, actor);
-    if (verdict.next.outcome) await this.outcome.apply(tx, req, verdict.next.outcome, actor ?? req.submitted_by);
-    return decidedOf(req, verdict.next.outcome, actor);
+    const writes = verdict.next.outcome ? await this.outcome.apply(tx, req, verdict.next.outcome, actor ?? req.submitted_by) : [];
+    return decidedOf(req, verdict.next.outcome, actor, writes);
   }
 
   private resolveStep(req: RequestRow, command: CommandInput): ApprovalCommand {

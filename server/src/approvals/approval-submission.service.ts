@@ -44,7 +44,7 @@ export class ApprovalSubmission {
     const id = await this.db.tx((tx) => this.submitInTx(tx, user.id, input));
     // a process whose steps all skip decides on submission: plugins hear of that too
     const [req] = await this.db.query<{ object: string; record_id: string; process: string; status: string }>(`SELECT object, record_id, process, status FROM core.approval_request WHERE id = $1`, [id]);
-    if (req?.status === 'approved' || req?.status === 'rejected') await this.decided.deliver({ req, decision: req.status, actor: user.id, submittedBy: user.id });
+    if (req?.status === 'approved' || req?.status === 'rejected') await this.decided.deliver({ req, outcome: req.status, actor: user.id, submittedBy: user.id, writes: [] });
     return id;
   }
 

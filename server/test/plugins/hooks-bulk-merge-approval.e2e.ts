@@ -113,19 +113,22 @@ describe('merge runs update hooks for the survivor and delete hooks for the merg
 });
 
 describe('approvalDecided reaches the plugin', () => {
-  it('after an approve, with the process and decision, once the outcome was applied', async () => {
+  it('after an approve, with the process and decision, once the outcome was applied (its write fires afterUpdate)', async () => {
     const rec = (await admin.post('/api/records/gadget', { title: 'to-approve' })).body;
     const submitted = await admin.post('/api/approvals', { object: 'gadget', recordId: rec.id, process: 'gadget_check' });
     expect(submitted.status).toBe(201);
     const approved = await admin.post(`/api/approvals/${submitted.body.id}/approve`, {});
     expect(approved.status).toBe(200);
-    expect(await logLines(['approvalDecided:to-approve:gadget_check:approved'])).toContain('approvalDecided:to-approve:gadget_check:approved');
+    const lines = await logLines(['approvalDecided:to-approve:gadget_check:approved', 'afterUpdate:to-approve']);
+    expect(lines).toEqual(expect.arrayContaining(['approvalDecided:to-approve:gadget_check:approved', 'afterUpdate:to-approve']));
   });
 
   it('after a reject', async () => {
     const rec = (await admin.post('/api/records/gadget', { title: 'to-reject' })).body;
     const submitted = await admin.post('/api/approvals', { object: 'gadget', recordId: rec.id, process: 'gadget_check' });
     await admin.post(`/api/approvals/${submitted.body.id}/reject`, { comment: 'no' });
-    expect(await logLines(['approvalDecided:to-reject:gadget_check:rejected'])).toContain('approvalDecided:to-reject:gadget_check:rejected');
+    const lines = await logLines(['approvalDecided:to-reject:gadget_check:rejected']);
+    expect(lines).toContain('approvalDecided:to-reject:gadget_check:rejected');
+    expect(lines).not.toContain('afterUpdate:to-reject'); // gadget_check sets nothing on rejection
   });
 });
