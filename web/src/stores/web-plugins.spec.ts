@@ -58,11 +58,14 @@ describe('web plugins store', () => {
     expect(store.registry.dashboardWidgets().map((w) => w.plugin)).toEqual(['complaints']);
   });
 
-  it('loads nothing when the plugin list cannot be read, and the app goes on', async () => {
-    listPlugins.mockRejectedValue(new Error('offline'));
+  it('loads nothing when the plugin list cannot be read, and tries again on the next call', async () => {
+    listPlugins.mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce([{ name: 'complaints', state: 'enabled' }]);
     const store = useWebPluginsStore();
     await store.load();
     expect(imported).toEqual([]);
+    expect(store.loaded).toBe(false);
+    await store.load();
+    expect(imported).toEqual(['complaints']);
     expect(store.loaded).toBe(true);
   });
 });

@@ -16,13 +16,18 @@ export const useWebPluginsStore = defineStore('web-plugins', () => {
   const loaded = ref(false);
   let loading: Promise<void> | null = null;
 
+  /** Loads once; when the plugin list could not be read (offline, session ended) the next call tries again. */
   function load(): Promise<void> {
-    loading ??= loadEnabled().finally(() => { loaded.value = true; });
+    loading ??= loadEnabled().then((ok) => {
+      if (ok) loaded.value = true;
+      else loading = null;
+    });
     return loading;
   }
 
-  async function loadEnabled(): Promise<void> {
-    const list = await listPlugins().catch(() => []);
+  async function loadEnabled(): Promise<boolean> {
+    const list = await listPlugins({ silent: true }).catch(() => null);
+    if (!list) return false;
     const plugins: LoadedWebPlugin[] = [];
     for (const name of enabledWebPlugins(list, Object.keys(webPluginModules))) {
       try {
@@ -38,6 +43,7 @@ export const useWebPluginsStore = defineStore('web-plugins', () => {
       }
     }
     registry.value = new WebPluginRegistry(plugins);
+    return true;
   }
 
   return { registry, failed, loaded, load };
