@@ -905,8 +905,8 @@ const en = {
     },
     done: {
       install: '{name} installed',
-      enable: '{name} enabled',
-      disable: '{name} disabled',
+      enable: '{name} enabled — reload the page to see its screens',
+      disable: '{name} disabled — reload the page to hide its screens',
       upgrade: '{name} upgraded',
       uninstall: '{name} uninstalled',
     },

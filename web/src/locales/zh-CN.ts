@@ -905,8 +905,8 @@ const zhCN: Messages = {
     },
     done: {
       install: '已安装 {name}',
-      enable: '已启用 {name}',
-      disable: '已停用 {name}',
+      enable: '已启用 {name}，刷新页面后显示其界面',
+      disable: '已停用 {name}，刷新页面后隐藏其界面',
       upgrade: '已升级 {name}',
       uninstall: '已卸载 {name}',
     },
