@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { loomWebPlugins, pluginDirs } from './vite/web-plugin-entries.ts';
+
+const pluginFolders = pluginDirs(fileURLToPath(new URL('../plugins', import.meta.url)));
 
 // Element Plus is resolved per component (with its CSS) so the login route
 // only ships the handful of components it renders.
@@ -10,6 +13,8 @@ export default defineConfig({
   base: '/',
   plugins: [
     vue(),
+    // plugins' web entries are compiled into this build (sharing Vue and Element Plus); see plugins/sdk/README.md
+    loomWebPlugins(pluginFolders),
     Components({
       dirs: [],
       dts: 'src/components.d.ts',
@@ -17,7 +22,13 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // from source: the web build needs no SDK build first, and plugins outside the workspace get the same copy
+      '@loom/plugin-sdk/web': fileURLToPath(new URL('../plugins/sdk/src/web/index.ts', import.meta.url)),
+    },
+    // one Vue, Element Plus and vue-i18n for the host and every plugin (LOOM_PLUGINS_DIR folders included)
+    dedupe: ['vue', 'vue-router', 'vue-i18n', 'pinia', 'element-plus', '@element-plus/icons-vue'],
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
@@ -25,6 +36,7 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   server: {
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), ...pluginFolders] },
     // LOOM_API_URL points the dev server at another API (e.g. http://localhost:3100).
     proxy: { '/api': { target: process.env.LOOM_API_URL ?? 'http://localhost:3000', changeOrigin: true } },
   },

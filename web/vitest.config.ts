@@ -6,7 +6,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       environment: 'jsdom',
-      include: ['src/**/*.spec.ts'],
+      include: ['src/**/*.spec.ts', 'vite/**/*.spec.ts'],
       setupFiles: ['src/test-setup.ts'],
       // Element Plus modules import their CSS; let Vite handle those instead of Node.
       server: { deps: { inline: ['element-plus'] } },

@@ -7,6 +7,7 @@ import { isUuid } from '../users/users.service.js';
 import { applyCommand } from './approval-state-machine.js';
 import { applyTransition, claimPendingRequest, loadTasks, type RequestRow } from './approval-store.js';
 import type { ApprovalCommand } from './approval-types.js';
+import { ApprovalDecidedHooks, decidedOf, type Decided } from './approval-decided-hooks.service.js';
 import { ApprovalOutcome } from './approval-outcome.service.js';
 import { ApprovalPlanner } from './approval-planner.service.js';
 import { refusalProblem } from './lib/refusal-problem.js';
@@ -17,15 +18,15 @@ export type CommandInput = Exclude<ApprovalCommand, { kind: 'return' }> | { kind
 /**
  * Runs one command on a pending request in one transaction: claim the request (the state-guarded write
  * that serializes concurrent actions), plan its steps, ask the state machine, persist the transition,
- * then apply the outcome to the record when the request was decided.
+ * then apply the outcome to the record when the request was decided; plugins hear of it after commit.
  */
 @Injectable()
 export class ApprovalCommands {
-  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly planner: ApprovalPlanner, private readonly outcome: ApprovalOutcome) {}
+  constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly planner: ApprovalPlanner, private readonly outcome: ApprovalOutcome, private readonly decided: ApprovalDecidedHooks) {}
 
   async act(id: string, command: CommandInput): Promise<void> {
     if (!isUuid(id)) throw notFound(`No approval request ${id}`);
-    await this.db.tx(async (tx) => {
+    const decided = await this.db.tx(async (tx) => {
       const req = await claimPendingRequest(tx, id);
       if (!req) {
         const [row] = await tx.query<{ status: string }>(`SELECT status FROM core.approval_request WHERE id = $1`, [id]);
@@ -33,12 +34,13 @@ export class ApprovalCommands {
         throw conflict(`The request is already ${row.status}`, { requestStatus: row.status });
       }
       if (command.kind === 'reassign') await this.checkAssignable(tx, command.to);
-      await this.run(tx, req, this.resolveStep(req, command));
+      return this.run(tx, req, this.resolveStep(req, command));
     });
+    await this.decided.deliver(decided);
   }
 
-  /** Inside a transaction that claimed `req`: used by `act` and by the timeout sweeper. */
-  async run(tx: Tx, req: RequestRow, command: ApprovalCommand): Promise<void> {
+  /** Inside a transaction that claimed `req`: used by `act` and by the timeout sweeper. Returns the decision to deliver after commit. */
+  async run(tx: Tx, req: RequestRow, command: ApprovalCommand): Promise<Decided | null> {
     const def = req.definition;
     const tasks = await loadTasks(tx, req.id);
     const obj = this.registry.current().set.objects[req.object];
@@ -48,7 +50,8 @@ export class ApprovalCommands {
     if (!verdict.ok) throw refusalProblem(verdict);
     const actor = command.kind === 'timeout' ? null : command.by;
     await applyTransition(tx, req, verdict.next, actor);
-    if (verdict.next.outcome) await this.outcome.apply(tx, req, verdict.next.outcome, actor ?? req.submitted_by);
+    const writes = verdict.next.outcome ? await this.outcome.apply(tx, req, verdict.next.outcome, actor ?? req.submitted_by) : [];
+    return decidedOf(req, verdict.next.outcome, actor, writes);
   }
 
   private resolveStep(req: RequestRow, command: CommandInput): ApprovalCommand {

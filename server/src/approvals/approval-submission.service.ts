@@ -9,6 +9,7 @@ import { RecordReader } from '../records/record-reader.service.js';
 import { isUuid } from '../users/users.service.js';
 import { startRequest } from './approval-state-machine.js';
 import { applyTransition, insertRequest } from './approval-store.js';
+import { ApprovalDecidedHooks } from './approval-decided-hooks.service.js';
 import { ApprovalOutcome } from './approval-outcome.service.js';
 import { ApprovalPlanner } from './approval-planner.service.js';
 import { RecordConditions } from './record-conditions.service.js';
@@ -33,13 +34,18 @@ export class ApprovalSubmission {
   constructor(
     private readonly db: Db, private readonly registry: MetadataRegistry, private readonly reader: RecordReader,
     private readonly conditions: RecordConditions, private readonly planner: ApprovalPlanner, private readonly outcome: ApprovalOutcome,
+    private readonly decided: ApprovalDecidedHooks,
   ) {}
 
   async submit(user: CurrentUser, input: SubmitInput): Promise<string> {
     const obj = this.objectOrThrow(input.object);
     if (!isUuid(input.recordId)) throw notFound(`No ${obj.name} ${input.recordId}`);
     await this.reader.getOrThrow(user, obj.name, input.recordId);
-    return this.db.tx((tx) => this.submitInTx(tx, user.id, input));
+    const id = await this.db.tx((tx) => this.submitInTx(tx, user.id, input));
+    // a process whose steps all skip decides on submission: plugins hear of that too
+    const [req] = await this.db.query<{ object: string; record_id: string; process: string; status: string }>(`SELECT object, record_id, process, status FROM core.approval_request WHERE id = $1`, [id]);
+    if (req?.status === 'approved' || req?.status === 'rejected') await this.decided.deliver({ req, outcome: req.status, actor: user.id, submittedBy: user.id, writes: [] });
+    return id;
   }
 
   /**

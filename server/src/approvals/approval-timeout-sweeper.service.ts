@@ -3,6 +3,7 @@ import { LOOM_CONFIG, type LoomConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import type { RequestRow } from './approval-store.js';
 import { ApprovalCommands } from './approval-commands.service.js';
+import { ApprovalDecidedHooks, type Decided } from './approval-decided-hooks.service.js';
 
 export const SWEEP_INTERVAL_MS = 2_000;
 /** A timeout that fails (say, the next step has no approver left) is tried again this much later, not in a loop. */
@@ -21,7 +22,8 @@ export class ApprovalTimeoutSweeper implements OnApplicationBootstrap, BeforeApp
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
-  constructor(private readonly db: Db, private readonly commands: ApprovalCommands, @Inject(LOOM_CONFIG) private readonly config: LoomConfig) {}
+  constructor(private readonly db: Db, private readonly commands: ApprovalCommands, @Inject(LOOM_CONFIG) private readonly config: LoomConfig,
+    private readonly decidedHooks: ApprovalDecidedHooks) {}
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
@@ -52,7 +54,8 @@ export class ApprovalTimeoutSweeper implements OnApplicationBootstrap, BeforeApp
   }
 
   private async fireOne(): Promise<boolean> {
-    return this.db.tx(async (tx) => {
+    let decided: Decided | null = null;
+    const fired = await this.db.tx(async (tx) => {
       const [req] = await tx.query<RequestRow>(
         `SELECT r.* FROM core.approval_task t JOIN core.approval_request r ON r.id = t.request_id AND r.step = t.step AND r.status = 'pending'
           WHERE t.status = 'open' AND t.due_at <= now() ORDER BY t.due_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`);
@@ -62,7 +65,7 @@ export class ApprovalTimeoutSweeper implements OnApplicationBootstrap, BeforeApp
         `SELECT id FROM core.approval_task WHERE request_id = $1 AND step = $2 AND status = 'open' AND due_at <= now()`, [req.id, req.step]);
       await tx.query('SAVEPOINT approval_timeout');
       try {
-        await this.commands.run(tx, { ...req, version: claimed.version }, { kind: 'timeout', due: due.map((d) => d.id) });
+        decided = await this.commands.run(tx, { ...req, version: claimed.version }, { kind: 'timeout', due: due.map((d) => d.id) });
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT approval_timeout');
         this.logger.warn({ msg: 'approval timeout failed; retrying later', request: req.id, err: e instanceof Error ? e.message : String(e) });
@@ -70,5 +73,7 @@ export class ApprovalTimeoutSweeper implements OnApplicationBootstrap, BeforeApp
       }
       return true;
     });
+    await this.decidedHooks.deliver(decided);
+    return fired;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReadContextService } from '../records/read-context.service.js';
 import { RecordsModule } from '../records/records.module.js';
 import { ApprovalCommands } from './approval-commands.service.js';
+import { ApprovalDecidedHooks } from './approval-decided-hooks.service.js';
 import { ApprovalOutcome } from './approval-outcome.service.js';
 import { ApprovalPlanner } from './approval-planner.service.js';
 import { ApprovalRecordReader } from './approval-record.service.js';
@@ -17,7 +18,7 @@ import { RecordConditions } from './record-conditions.service.js';
   imports: [RecordsModule],
   controllers: [ApprovalsController],
   providers: [
-    ApprovalSubmission, ApprovalCommands, ApprovalViews, ApprovalRecordReader, ApprovalOutcome, ApprovalPlanner,
+    ApprovalSubmission, ApprovalCommands, ApprovalDecidedHooks, ApprovalViews, ApprovalRecordReader, ApprovalOutcome, ApprovalPlanner,
     ApproverResolver, RecordConditions, ApprovalTimeoutSweeper, ReadContextService,
   ],
   exports: [ApprovalSubmission],

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { badRequest, ProblemError, type ProblemItem } from '../common/problem.js';
 import { Db, type Tx } from '../database/db.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
+import { HookBatch } from '../plugins/hook-batch.js';
+import { RecordHooks } from '../plugins/record-hooks.service.js';
 import { compileCount, compileWhere, parseFilter, quoteQualified } from '../query/index.js';
 import { inSavepoint } from './lib/in-savepoint.js';
 import { MAX_BULK_ROWS, parseBulkRequest, type BulkRequest } from './lib/parse-bulk-request.js';
@@ -40,48 +42,60 @@ class DryRunRollback extends Error {
  * RecordWriter (history + outbox per row) after the same permission checks as a single write, in ONE
  * transaction, each row under a savepoint so all errors are reported. All-or-nothing: any error → 422 and nothing written; `partial`: good rows
  * commit. Update/delete select the matching ids under the reader's scope and lock them first.
+ * Plugin hooks run per row like a single write: `before*` inside the row's savepoint (a plugin's
+ * problem becomes the row's error), `after*` once the transaction committed (never for a dry run).
  */
 @Injectable()
 export class BulkService {
+  private readonly logger = new Logger('records');
+
   constructor(
     private readonly db: Db, private readonly records: RecordsService, private readonly writer: RecordWriter,
     private readonly validation: WriteValidation, private readonly scopes: ReadScope, private readonly permissions: PermissionsService,
+    @Optional() private readonly hooks?: RecordHooks,
   ) {}
 
   async run(user: CurrentUser, object: string, body: unknown, dryRun: boolean): Promise<BulkResult> {
     const obj = this.records.objectOrThrow(object);
     const request = parseBulkRequest(body);
     this.permissions.objectDecisionOrThrow(user, object, request.kind); // the whole request is refused when no role grants the action
+    const hooks = new HookBatch(this.hooks, user);
     try {
-      return await this.db.tx(async (tx) => {
-        const result = request.kind === 'create' ? await this.create(tx, user, obj, request.rows) : await this.byFilter(tx, user, obj, request);
+      const result = await this.db.tx(async (tx) => {
+        const result = request.kind === 'create' ? await this.create(tx, user, obj, request.rows, hooks) : await this.byFilter(tx, user, obj, request, hooks);
         if (result.errors.length && !request.partial) throw bulkFailed(request.kind, result);
         if (dryRun) throw new DryRunRollback(result);
         return result;
       });
+      if (hooks.size) void hooks.flush((o, id) => this.records.get(user, o, id)).catch((e: unknown) => this.logger.warn({ msg: 'bulk after-hooks failed', err: String(e) }));
+      return result;
     } catch (e) {
       if (e instanceof DryRunRollback) return e.result;
       throw e;
     }
   }
 
-  private async create(tx: Tx, user: CurrentUser, obj: ObjectDef, rows: Record<string, unknown>[]): Promise<BulkResult> {
+  private async create(tx: Tx, user: CurrentUser, obj: ObjectDef, rows: Record<string, unknown>[], hooks: HookBatch): Promise<BulkResult> {
     const result: BulkResult = { matched: rows.length, changed: 0, errors: [] };
     const { ctx } = await this.scopes.of(user, obj.name);
     for (const [index, row] of rows.entries()) {
       await this.row(tx, result, { index }, async () => {
         this.permissions.assertCanCreate(user, obj.name, row);
-        const checked = this.validation.check(user, obj.name, 'create', row);
+        let checked = this.validation.check(user, obj.name, 'create', row);
+        if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
+        const patch = await hooks.beforeCreate(obj.name, checked.values);
+        if (patch) checked = this.validation.check(user, obj.name, 'create', { ...row, ...patch });
         if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
         const id = await this.writer.insert(tx, obj, checked.values, user);
         await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, 'create');
+        hooks.created(obj.name, id);
         return true;
       });
     }
     return result;
   }
 
-  private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>): Promise<BulkResult> {
+  private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>, hooks: HookBatch): Promise<BulkResult> {
     const ids = await this.lockMatching(tx, user, obj, request.filter, `/${request.kind}/filter`);
     const result: BulkResult = { matched: ids.length, changed: 0, errors: [] };
     const { ctx } = await this.scopes.of(user, obj.name);
@@ -89,15 +103,20 @@ export class BulkService {
       await this.row(tx, result, { index, id }, async () => {
         await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, request.kind);
         if (request.kind === 'delete') {
+          const record = hooks.watchesDelete(obj.name) ? await lockRow(tx, obj, id) : null;
+          if (record) await hooks.beforeDelete(obj.name, record);
           await this.writer.softDelete(tx, obj, id, user);
+          if (record) hooks.deleted(obj.name, record);
           return true;
         }
         const before = await lockRow(tx, obj, id);
         if (!before) return false;
         this.permissions.assertCanUpdate(user, obj.name, request.set, before);
-        const checked = this.validation.check(user, obj.name, 'update', request.set, before);
+        const patch = await hooks.beforeUpdate(obj.name, before, request.set);
+        const checked = this.validation.check(user, obj.name, 'update', patch ? { ...request.set, ...patch } : request.set, before);
         if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
         const { changes } = await this.writer.update(tx, obj, id, checked.values, user, { before });
+        hooks.updated(obj, id, before, changes);
         return Object.keys(changes).length > 0;
       });
     }

@@ -34,8 +34,9 @@ export type PluginAction = 'install' | 'enable' | 'disable' | 'upgrade';
 
 const base = (name: string) => `/api/plugins/${encodeURIComponent(name)}`;
 
-export function listPlugins(): Promise<PluginInfo[]> {
-  return request<PluginInfo[]>('/api/plugins', { expect: [404] });
+/** `silent`: no toast on failure (the UI's own start-up load of plugin web entries). */
+export function listPlugins(options: { silent?: boolean } = {}): Promise<PluginInfo[]> {
+  return request<PluginInfo[]>('/api/plugins', { expect: [404], silent: options.silent });
 }
 
 export function runPluginAction(name: string, action: PluginAction): Promise<PluginAnswer> {

@@ -874,6 +874,7 @@ const en = {
     retried: '{name} queued again ({state}).',
   },
   plugins: {
+    componentFailed: 'The plugin {plugin} could not show this part.',
     title: 'Plugins',
     subtitle: 'Modules shipped as metadata and code: install, enable, disable, upgrade or uninstall them.',
     empty: 'No plugins in the plugin folders.',
@@ -904,8 +905,8 @@ const en = {
     },
     done: {
       install: '{name} installed',
-      enable: '{name} enabled',
-      disable: '{name} disabled',
+      enable: '{name} enabled — reload the page to see its screens',
+      disable: '{name} disabled — reload the page to hide its screens',
       upgrade: '{name} upgraded',
       uninstall: '{name} uninstalled',
     },

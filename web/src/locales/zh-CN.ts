@@ -874,6 +874,7 @@ const zhCN: Messages = {
     retried: '{name} 已重新排队（{state}）。',
   },
   plugins: {
+    componentFailed: '插件 {plugin} 无法显示这一部分。',
     title: '插件',
     subtitle: '以元数据和代码交付的功能模块：安装、启用、停用、升级或卸载。',
     empty: '插件目录中没有插件。',
@@ -904,8 +905,8 @@ const zhCN: Messages = {
     },
     done: {
       install: '已安装 {name}',
-      enable: '已启用 {name}',
-      disable: '已停用 {name}',
+      enable: '已启用 {name}，刷新页面后显示其界面',
+      disable: '已停用 {name}，刷新页面后隐藏其界面',
       upgrade: '已升级 {name}',
       uninstall: '已卸载 {name}',
     },

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { RouteRecordRaw } from 'vue-router';
 import { designerRoutes } from '@/designers/routes';
+import { APP_ROUTE, webPluginsGuard } from '@/plugins/web-plugins-guard';
 import { authGuard } from './auth-guard';
 
 const routes: RouteRecordRaw[] = [
@@ -12,6 +13,7 @@ const routes: RouteRecordRaw[] = [
   },
   {
     path: '/',
+    name: APP_ROUTE,
     component: () => import('@/layouts/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/pages/home/HomePage.vue'), meta: { titleKey: 'nav.home' } },
@@ -107,3 +109,4 @@ export const router = createRouter({
 });
 
 router.beforeEach(authGuard);
+router.beforeEach(webPluginsGuard(router));

@@ -63,4 +63,21 @@ describe('loom-plugin create → validate → pack', () => {
     expect(listed.some((p) => p.includes('.spec.'))).toBe(false);
     expect(listed.some((p) => p.includes('/src/'))).toBe(false);
   });
+
+  it('validates a web entry and packs its folder (source the host compiles), without specs', async () => {
+    const dir = join(parent, 'service_visits');
+    const manifest = JSON.parse(readFileSync(join(dir, 'plugin.json'), 'utf8'));
+    writeFileSync(join(dir, 'plugin.json'), JSON.stringify({ ...manifest, web: 'src/web/index.ts' }));
+    expect(validatePlugin(dir).errors.map((e) => [e.path, e.code])).toEqual([['plugin.json/web', 'web_entry_missing']]);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'src/web'), { recursive: true });
+    writeFileSync(join(dir, 'src/web/index.ts'), 'export default {};\n');
+    writeFileSync(join(dir, 'src/web/index.spec.ts'), '');
+    expect(validatePlugin(dir).errors).toEqual([]);
+    const listed: string[] = [];
+    await tar.list({ file: await packPlugin(dir), onReadEntry: (e) => void listed.push(e.path) });
+    expect(listed).toContain('service_visits/src/web/index.ts');
+    expect(listed.some((p) => p.includes('.spec.'))).toBe(false);
+    expect(listed.some((p) => p.includes('src/server'))).toBe(false);
+  });
 });
