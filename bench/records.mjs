@@ -1,7 +1,7 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
-// Prints req/s for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// Prints req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,10 @@ try {
 
   const rawPort = await freePort();
   raw = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(rawPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id }, stdio: 'inherit' });
-  await new Promise((r) => setTimeout(r, 800));
+  for (let i = 0; i < 100; i++) { // until the baseline answers
+    if (await fetch(`http://127.0.0.1:${rawPort}/api/records/bench_contact/${ids[0]}`).then(() => true, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   const script = (name, body) => { const f = join(tmp, `${name}.lua`); writeFileSync(f, body); return f; };
   const idsLua = `local ids = {${ids.map((i) => `"${i}"`).join(',')}}\n`;
@@ -48,18 +51,23 @@ try {
     create: { lua: auth + 'local n = 0\nrequest = function() n = n + 1 return wrk.format("POST", wrk.path, nil, \'{"name":"New \' .. n .. \'","email":"n\' .. n .. \'@example.com","amount":12.5,"status":"new","score":3}\') end\n', api: '/api/records/bench_contact', raw: '/api/records/bench_contact' },
     update: { lua: auth + idsLua + 'request = function() return wrk.format("PATCH", wrk.path .. ids[math.random(#ids)], nil, \'{"amount":\' .. math.random(1, 9999) .. \'}\') end\n', api: '/api/records/bench_contact/', raw: '/api/records/bench_contact/' },
   };
-  const rps = (url, lua) => {
+  // CPU of the serving process per request (user + system, from /proc): steadier than req/s on a busy machine
+  const cpuMs = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+  const rps = (url, lua, pid) => {
+    const before = cpuMs(pid);
     const out = spawnSync('wrk', ['-t2', '-c32', `-d${DURATION}`, '-s', lua, url], { encoding: 'utf8' }).stdout;
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
     if (non2xx) console.log(`  warning: ${non2xx[1]} non-2xx responses from ${url}`);
-    return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+    const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+    return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), cpuUs: requests ? (cpuMs(pid) - before) * 1000 / requests : NaN };
   };
   const targets = { list: 1.0, get: 0.85, create: 0.65, update: 0.6 };
   for (const [name, c] of Object.entries(cases)) {
     const lua = script(name, c.lua);
-    const r = rps(`http://127.0.0.1:${rawPort}${c.raw}`, lua);
-    const a = rps(`${server.url}${c.api}`, lua);
-    console.log(`${name.padEnd(6)} raw ${r.toFixed(0).padStart(6)} req/s  api ${a.toFixed(0).padStart(6)} req/s  ratio ${(a / r).toFixed(2)}x  (target ≥ ${targets[name]}x: ${a / r >= targets[name] ? 'met' : 'NOT met'})`);
+    const r = rps(`http://127.0.0.1:${rawPort}${c.raw}`, lua, raw.pid);
+    const a = rps(`${server.url}${c.api}`, lua, server.child.pid);
+    const ratio = a.rps / r.rps;
+    console.log(`${name.padEnd(6)} raw ${r.rps.toFixed(0).padStart(6)} req/s ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req  api ${a.rps.toFixed(0).padStart(6)} req/s ${a.cpuUs.toFixed(0).padStart(5)} µs CPU/req  ratio ${ratio.toFixed(2)}x  (target ≥ ${targets[name]}x: ${ratio >= targets[name] ? 'met' : 'NOT met'})`);
   }
 } finally {
   raw?.kill();
