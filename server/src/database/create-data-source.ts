@@ -16,7 +16,8 @@ export async function createDataSource({ url, embedded }: DataSourceSettings): P
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     // PGlite is one session: a pool larger than 1 deadlocks (STACK.md)
-    extra: embedded ? { max: 1 } : { max: 20, statement_timeout: 10_000, application_name: 'loom' },
+    // pipeline: a transaction's BEGIN travels with its first statement (Db.tx); no cursors or streams use this pool
+    extra: embedded ? { max: 1 } : { max: 20, statement_timeout: 10_000, application_name: 'loom', pipeline: true },
     logging: false,
   });
   await ds.initialize();

@@ -73,9 +73,20 @@ export class Db {
     } catch (e) {
       throw mapPgError(e);
     }
+    // BEGIN goes out with the first statement: on a pipelined pool (PostgreSQL) they share one round
+    // trip; elsewhere the driver queues them. A failed BEGIN fails that statement's await.
+    let begin: Promise<unknown> | null = conn.query('BEGIN');
+    const begun = async (pending?: Promise<unknown>) => {
+      if (!begin) return;
+      const b = begin;
+      begin = null;
+      await b.catch((e: unknown) => { pending?.catch(() => undefined); throw e; });
+    };
     const run = async (config: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+      const pending = typeof config === 'string' ? conn.query(config, params) : conn.query(config);
       try {
-        return (await (typeof config === 'string' ? conn.query(config, params) : conn.query(config))).rows;
+        await begun(pending);
+        return (await pending).rows;
       } catch (e) {
         throw mapPgError(e);
       }
@@ -86,11 +97,12 @@ export class Db {
     };
     let broken = false;
     try {
-      await conn.query('BEGIN');
       const result = await fn(tx);
+      await begun().catch((e: unknown) => { throw mapPgError(e); });
       await conn.query('COMMIT');
       return result;
     } catch (e) {
+      await begun().catch(() => undefined);
       await conn.query('ROLLBACK').catch(() => { broken = true; });
       throw e;
     } finally {
