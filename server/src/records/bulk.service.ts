@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
-import { badRequest, ProblemError, type ProblemItem } from '../common/problem.js';
+import { badRequest, invalid, ProblemError, type ProblemItem } from '../common/problem.js';
 import { Db, type Tx } from '../database/db.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { compileCount, compileWhere, parseFilter, quoteQualified } from '../query/index.js';
+import { applyTagEdits, tagEditProblems } from './lib/apply-tag-edits.js';
 import { inSavepoint } from './lib/in-savepoint.js';
 import { MAX_BULK_ROWS, parseBulkRequest, type BulkRequest } from './lib/parse-bulk-request.js';
 import { rowProblems } from './lib/row-problems.js';
@@ -82,6 +83,8 @@ export class BulkService {
   }
 
   private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>): Promise<BulkResult> {
+    const tagProblems = request.kind === 'update' ? tagEditProblems(obj, request.tags, '/update') : [];
+    if (tagProblems.length) throw invalid(tagProblems);
     const ids = await this.lockMatching(tx, user, obj, request.filter, `/${request.kind}/filter`);
     const result: BulkResult = { matched: ids.length, changed: 0, errors: [] };
     const { ctx } = await this.scopes.of(user, obj.name);
@@ -94,8 +97,13 @@ export class BulkService {
         }
         const before = await lockRow(tx, obj, id);
         if (!before) return false;
-        this.permissions.assertCanUpdate(user, obj.name, request.set, before);
-        const checked = this.validation.check(user, obj.name, 'update', request.set, before);
+        const tags = applyTagEdits(before, request.tags);
+        // the tags fields named are checked for write permission on every row, changed or not
+        const named = Object.fromEntries([...Object.keys(request.tags.addTags ?? {}), ...Object.keys(request.tags.removeTags ?? {})].map((f) => [f, tags[f] ?? before[f] ?? []]));
+        this.permissions.assertCanUpdate(user, obj.name, { ...request.set, ...named }, before);
+        const values = { ...request.set, ...tags };
+        if (!Object.keys(values).length) return false;
+        const checked = this.validation.check(user, obj.name, 'update', values, before);
         if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
         const { changes } = await this.writer.update(tx, obj, id, checked.values, user, { before });
         return Object.keys(changes).length > 0;
