@@ -41,6 +41,9 @@ class DryRunRollback extends Error {
  * RecordWriter (history + outbox per row) after the same permission checks as a single write, in ONE
  * transaction, each row under a savepoint so all errors are reported. All-or-nothing: any error → 422 and nothing written; `partial`: good rows
  * commit. Update/delete select the matching ids under the reader's scope and lock them first.
+ * An update may carry `addTags` / `removeTags` (`{ "<tags field>": ["vip"] }`) besides or instead of
+ * `set`: each record's tags are merged with them (lib/apply-tag-edits.ts); a record already tagged so is
+ * matched but not changed; the tags fields named need write permission on every row.
  */
 @Injectable()
 export class BulkService {
