@@ -30,7 +30,8 @@ export type AutomationTrigger = RecordTrigger | ScheduleTrigger | DateTrigger;
 export type TemplateValues = Record<string, unknown>;
 
 export type AutomationAction =
-  | { type: 'updateRecord'; values: TemplateValues }
+  /** `addTags` / `removeTags`: tags per `tags` field, added to or removed from the record's own (the rest kept). */
+  | { type: 'updateRecord'; values?: TemplateValues; addTags?: Record<string, string[]>; removeTags?: Record<string, string[]> }
   | { type: 'createRecord'; object: string; values: TemplateValues }
   | { type: 'sendEmail'; to: string | string[]; subject: string; body: string }
   | { type: 'webhook'; url: string; method?: 'POST' | 'PUT' | 'PATCH'; headers?: Record<string, string>; secret?: string; body?: unknown }

@@ -165,6 +165,11 @@ describe('validateMetadataSet', () => {
       ['/automations/a/actions/1/object', 'unknown_object'],
       ['/automations/a/actions/2/process', 'unknown_approval'],
     ]);
+    expect(errorsAfter(auto({ schedule: '0 2 * * *', object: 'contact', where: { tags: { $contains: 'x' } } },
+      [{ type: 'updateRecord', addTags: { tags: ['churn_risk'] }, removeTags: { name: ['x'], nope: ['y'] } }]))).toEqual([
+      ['/automations/a/actions/0/removeTags/name', 'type_mismatch'],
+      ['/automations/a/actions/0/removeTags/nope', 'unknown_field'],
+    ]);
     expect(errorsAfter(auto({ object: 'opportunity', dateField: 'name', offsetDays: -3 }, [{ type: 'notify', user: '{{record.owner}}', message: 'm' }])))
       .toEqual([['/automations/a/trigger/dateField', 'type_mismatch']]);
     expect(errorsAfter(auto({ object: 'contact', event: 'stageChanged' }, [{ type: 'notify', user: 'u', message: 'm' }])))

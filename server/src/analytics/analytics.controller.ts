@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, User } from '../auth/current-user.js';
+import { BehaviourService } from './behaviour.service.js';
 import { CampaignRoiService } from './campaign-roi.service.js';
 import { ForecastService } from './forecast.service.js';
 import { FunnelService } from './funnel.service.js';
@@ -15,6 +16,7 @@ export class AnalyticsController {
   constructor(
     private readonly funnels: FunnelService, private readonly forecasts: ForecastService, private readonly rfms: RfmService,
     private readonly performances: PerformanceService, private readonly campaignRois: CampaignRoiService,
+    private readonly behaviours: BehaviourService,
   ) {}
 
   @Get('funnel')
@@ -30,6 +32,11 @@ export class AnalyticsController {
   @Get('rfm')
   rfm(@User() user: CurrentUser, @Query() query: Record<string, unknown>) {
     return this.rfms.rfm(user, query);
+  }
+
+  @Get('behaviour')
+  behaviour(@User() user: CurrentUser, @Query() query: Record<string, unknown>) {
+    return this.behaviours.behaviour(user, query);
   }
 
   @Get('performance')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RecordsModule } from '../records/records.module.js';
 import { AnalyticsReads } from './analytics-reads.service.js';
 import { AnalyticsController } from './analytics.controller.js';
+import { BehaviourService } from './behaviour.service.js';
 import { CampaignRoiService } from './campaign-roi.service.js';
 import { ForecastService } from './forecast.service.js';
 import { FunnelService } from './funnel.service.js';
@@ -14,7 +15,7 @@ import { SummaryParts } from './summary/summary-parts.service.js';
 @Module({
   imports: [RecordsModule],
   controllers: [AnalyticsController, RecordSummaryController],
-  providers: [AnalyticsReads, FunnelService, ForecastService, RfmService, PerformanceService, CampaignRoiService, RecordSummaryService, SummaryParts],
+  providers: [AnalyticsReads, FunnelService, ForecastService, RfmService, PerformanceService, CampaignRoiService, BehaviourService, RecordSummaryService, SummaryParts],
   exports: [AnalyticsReads],
 })
 export class AnalyticsModule {}

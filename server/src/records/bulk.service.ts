@@ -1,12 +1,13 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
-import { badRequest, ProblemError, type ProblemItem } from '../common/problem.js';
+import { badRequest, invalid, ProblemError, type ProblemItem } from '../common/problem.js';
 import { Db, type Tx } from '../database/db.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { HookBatch } from '../plugins/hook-batch.js';
 import { RecordHooks } from '../plugins/record-hooks.service.js';
 import { compileCount, compileWhere, parseFilter, quoteQualified } from '../query/index.js';
+import { applyTagEdits, tagEditProblems } from './lib/apply-tag-edits.js';
 import { inSavepoint } from './lib/in-savepoint.js';
 import { MAX_BULK_ROWS, parseBulkRequest, type BulkRequest } from './lib/parse-bulk-request.js';
 import { rowProblems } from './lib/row-problems.js';
@@ -44,6 +45,9 @@ class DryRunRollback extends Error {
  * commit. Update/delete select the matching ids under the reader's scope and lock them first.
  * Plugin hooks run per row like a single write: `before*` inside the row's savepoint (a plugin's
  * problem becomes the row's error), `after*` once the transaction committed (never for a dry run).
+ * An update may carry `addTags` / `removeTags` (`{ "<tags field>": ["vip"] }`) besides or instead of
+ * `set`: each record's tags are merged with them (lib/apply-tag-edits.ts); a record already tagged so is
+ * matched but not changed; the tags fields named need write permission on every row.
  */
 @Injectable()
 export class BulkService {
@@ -96,6 +100,8 @@ export class BulkService {
   }
 
   private async byFilter(tx: Tx, user: CurrentUser, obj: ObjectDef, request: Exclude<BulkRequest, { kind: 'create' }>, hooks: HookBatch): Promise<BulkResult> {
+    const tagProblems = request.kind === 'update' ? tagEditProblems(obj, request.tags, '/update') : [];
+    if (tagProblems.length) throw invalid(tagProblems);
     const ids = await this.lockMatching(tx, user, obj, request.filter, `/${request.kind}/filter`);
     const result: BulkResult = { matched: ids.length, changed: 0, errors: [] };
     const { ctx } = await this.scopes.of(user, obj.name);
@@ -111,9 +117,14 @@ export class BulkService {
         }
         const before = await lockRow(tx, obj, id);
         if (!before) return false;
-        this.permissions.assertCanUpdate(user, obj.name, request.set, before);
-        const patch = await hooks.beforeUpdate(obj.name, before, request.set);
-        const checked = this.validation.check(user, obj.name, 'update', patch ? { ...request.set, ...patch } : request.set, before);
+        const tags = applyTagEdits(before, request.tags);
+        // the tags fields named are checked for write permission on every row, changed or not
+        const named = Object.fromEntries([...Object.keys(request.tags.addTags ?? {}), ...Object.keys(request.tags.removeTags ?? {})].map((f) => [f, tags[f] ?? before[f] ?? []]));
+        this.permissions.assertCanUpdate(user, obj.name, { ...request.set, ...named }, before);
+        const values = { ...request.set, ...tags };
+        if (!Object.keys(values).length) return false;
+        const patch = await hooks.beforeUpdate(obj.name, before, values);
+        const checked = this.validation.check(user, obj.name, 'update', patch ? { ...values, ...patch } : values, before);
         if (!checked.ok) throw new ProblemError('validation', undefined, { errors: checked.errors });
         const { changes } = await this.writer.update(tx, obj, id, checked.values, user, { before });
         hooks.updated(obj, id, before, changes);

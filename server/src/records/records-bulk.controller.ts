@@ -10,7 +10,7 @@ import { dryRunParam } from './lib/dry-run-param.js';
 export class RecordsBulkController {
   constructor(private readonly bulk: BulkService) {}
 
-  /** `{ create } | { update: { filter, set } } | { delete: { filter } }`, `partial`, `?dryRun=true` → `{ matched, changed, errors }`. */
+  /** `{ create } | { update: { filter, set?, addTags?, removeTags? } } | { delete: { filter } }`, `partial`, `?dryRun=true` → `{ matched, changed, errors }`. */
   @Post()
   @HttpCode(200)
   run(@User() user: CurrentUser, @Param('object') object: string, @Body() body: unknown, @Query() query: Record<string, unknown>) {

@@ -27,7 +27,14 @@ export function checkAutomationReferences(ctx: ReferenceContext, a: AutomationDe
     const at = childPointer(base, 'actions', i);
     switch (action.type) {
       case 'updateRecord':
-        if (object !== undefined && findObject(ctx.set, object)) checkValues(ctx, object, action.values, childPointer(at, 'values'));
+        if (object === undefined || !findObject(ctx.set, object)) return;
+        checkValues(ctx, object, action.values ?? {}, childPointer(at, 'values'));
+        for (const key of ['addTags', 'removeTags'] as const) {
+          for (const field of Object.keys(action[key] ?? {})) {
+            const def = requireField(ctx, object, field, childPointer(at, key, field));
+            if (def && def.type !== 'tags') ctx.errors.add(childPointer(at, key, field), `"${field}" is not a tags field`, 'type_mismatch');
+          }
+        }
         return;
       case 'createRecord':
         if (requireObject(ctx, action.object, childPointer(at, 'object'))) checkValues(ctx, action.object, action.values, childPointer(at, 'values'));

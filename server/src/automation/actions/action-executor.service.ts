@@ -44,7 +44,7 @@ export class ActionExecutor {
     switch (p.type) {
       case 'updateRecord':
         return this.inTx(run, async (tx) => {
-          const r = await this.records.update(tx, p.object, p.recordId, p.values, run.actorId, run.depth, run.now);
+          const r = await this.records.update(tx, p.object, p.recordId, p.values, run.actorId, run.depth, run.now, p.tags);
           return { ...base, status: r.changed.length ? 'ok' : 'noop', object: p.object, recordId: p.recordId, changed: r.changed, version: r.version };
         });
       case 'createRecord':

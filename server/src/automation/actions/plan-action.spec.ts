@@ -11,6 +11,11 @@ describe('planAction', () => {
       .toEqual({ index: 0, type: 'updateRecord', object: 'contact', recordId: 'c-1', values: { note: 'by u-9', seen: '2026-03-10' } });
   });
 
+  it('updateRecord carries tag edits for the writer to merge with the tags the record has', () => {
+    expect(planAction({ type: 'updateRecord', addTags: { tags: ['churn_risk'] }, removeTags: { tags: ['active'] } }, 0, event, ctx))
+      .toEqual({ index: 0, type: 'updateRecord', object: 'contact', recordId: 'c-1', values: {}, tags: { addTags: { tags: ['churn_risk'] }, removeTags: { tags: ['active'] } } });
+  });
+
   it('createRecord keeps whole-template values typed', () => {
     expect(planAction({ type: 'createRecord', object: 'task', values: { subject: 'Call {{record.name}}', owner: '{{record.owner}}', contact: '{{record.id}}' } }, 1, event, ctx))
       .toEqual({ index: 1, type: 'createRecord', object: 'task', values: { subject: 'Call Ann', owner: 'u-1', contact: 'c-1' } });

@@ -1,4 +1,5 @@
 import type { AutomationAction } from '@loom/metadata';
+import type { TagEdits } from '../../records/lib/apply-tag-edits.js';
 import { renderTemplate, renderText, type TemplateContext } from '../template/render-template.js';
 
 /** The event an action runs for, as templates and webhook bodies see it. */
@@ -13,7 +14,7 @@ export interface ActionEvent {
 
 /** An action with every template rendered: what dry-run shows and what the runner executes. */
 export type PlannedAction =
-  | { index: number; type: 'updateRecord'; object: string; recordId: string; values: Record<string, unknown> }
+  | { index: number; type: 'updateRecord'; object: string; recordId: string; values: Record<string, unknown>; tags?: TagEdits }
   | { index: number; type: 'createRecord'; object: string; values: Record<string, unknown> }
   | { index: number; type: 'sendEmail'; to: string[]; subject: string; body: string }
   | { index: number; type: 'webhook'; url: string; method: string; headers: Record<string, string>; secret?: string; body: string }
@@ -29,7 +30,10 @@ export function planAction(action: AutomationAction, index: number, e: ActionEve
   switch (action.type) {
     case 'updateRecord':
       if (!e.object || !e.recordId) throw new Error('updateRecord needs a triggering record');
-      return { index, type: 'updateRecord', object: e.object, recordId: e.recordId, values: renderValues(action.values, ctx) };
+      return {
+        index, type: 'updateRecord', object: e.object, recordId: e.recordId, values: renderValues(action.values ?? {}, ctx),
+        ...(action.addTags || action.removeTags ? { tags: { ...(action.addTags ? { addTags: action.addTags } : {}), ...(action.removeTags ? { removeTags: action.removeTags } : {}) } } : {}),
+      };
     case 'createRecord':
       return { index, type: 'createRecord', object: action.object, values: renderValues(action.values, ctx) };
     case 'sendEmail': {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConditionJson } from '@loom/metadata';
+import type { AutomationDef, ConditionJson } from '@loom/metadata';
 import { ProblemError } from '../../common/problem.js';
 import { Db, type Tx } from '../../database/db.js';
 import { JOB_QUEUE, QueueUnavailableError, type JobQueue } from '../../jobs/job-queue.js';
@@ -90,11 +90,13 @@ export class OutboxDispatcher {
    * Anything else — the queue or the database away — rolls the batch back to be tried again.
    */
   private async dispatchOrSkip(tx: Tx, event: OutboxEvent): Promise<void> {
+    // most events fire nothing (an import writes one per row): those cost no round trip
+    if (!event.object || !event.recordId) return;
     const fired = automationsFiredBy(event, this.registry.current().set);
-    if (!fired.length || !event.object || !event.recordId) return; // most events: nothing to run, no savepoint
+    if (!fired.length) return;
     await tx.query('SAVEPOINT outbox_event');
     try {
-      await this.dispatch(tx, event as OutboxEvent & { object: string; recordId: string }, fired);
+      await this.dispatch(tx, { ...event, object: event.object, recordId: event.recordId }, fired);
       await tx.query('RELEASE SAVEPOINT outbox_event');
     } catch (e) {
       const status = e instanceof ProblemError || e instanceof QueryError ? e.status : 0;
@@ -104,7 +106,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private async dispatch(tx: Tx, event: OutboxEvent & { object: string; recordId: string }, fired: ReturnType<typeof automationsFiredBy>): Promise<void> {
+  private async dispatch(tx: Tx, event: OutboxEvent & { object: string; recordId: string }, fired: AutomationDef[]): Promise<void> {
     const deleted = event.type === 'record.deleted';
     const at = new Date(event.createdAt);
     const record = fired.some((d) => 'where' in d.trigger && d.trigger.where)

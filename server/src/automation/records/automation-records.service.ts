@@ -5,6 +5,7 @@ import { invalid, notFound, ProblemError } from '../../common/problem.js';
 import type { Tx } from '../../database/db.js';
 import { MetadataRegistry } from '../../metadata/metadata-registry.service.js';
 import { compileGet, compileSelect, queryContext } from '../../query/index.js';
+import { applyTagEdits, type TagEdits } from '../../records/lib/apply-tag-edits.js';
 import { lockRow, RecordWriter } from '../../records/record-writer.service.js';
 import { RecordValidators } from '../../records/validation/record-validator.js';
 
@@ -62,11 +63,13 @@ export class AutomationRecords {
     return evaluateCondition(ast, record, { user: vars.userId ? { id: vars.userId } : undefined, now: vars.now });
   }
 
-  async update(tx: Tx, object: string, id: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date): Promise<{ version: number; changed: string[] }> {
+  async update(tx: Tx, object: string, id: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date, tags?: TagEdits): Promise<{ version: number; changed: string[] }> {
     const obj = this.objectOrThrow(object);
     const before = await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${object} ${id}`);
-    const values = this.validate(object, 'update', body, actorId, now, before);
+    const edited = { ...body, ...(tags ? applyTagEdits(before, tags) : {}) };
+    if (!Object.keys(edited).length) return { version: Number(before.version), changed: [] }; // the tags are already as asked
+    const values = this.validate(object, 'update', edited, actorId, now, before);
     const result = await this.writer.update(tx, obj, id, values, { id: actorId }, { depth, before });
     return { version: result.version, changed: Object.keys(result.changes) };
   }

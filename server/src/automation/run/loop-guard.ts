@@ -17,7 +17,7 @@ interface Write {
 function writesOf(def: AutomationDef): Write[] {
   const out: Write[] = [];
   for (const a of def.actions) {
-    if (a.type === 'updateRecord' && 'object' in def.trigger && def.trigger.object) out.push({ object: def.trigger.object, fields: Object.keys(a.values), kind: 'update' });
+    if (a.type === 'updateRecord' && 'object' in def.trigger && def.trigger.object) out.push({ object: def.trigger.object, fields: [...Object.keys(a.values ?? {}), ...Object.keys(a.addTags ?? {}), ...Object.keys(a.removeTags ?? {})], kind: 'update' });
     if (a.type === 'createRecord') out.push({ object: a.object, fields: Object.keys(a.values), kind: 'create' });
   }
   return out;

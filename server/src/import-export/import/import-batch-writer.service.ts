@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { invalid, notFound } from '../../common/problem.js';
+import { automationsFiredBy } from '../../automation/outbox/match-trigger.js';
 import { Db, type Tx } from '../../database/db.js';
+import { MetadataRegistry } from '../../metadata/metadata-registry.service.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
 import type { QueryContext } from '../../query/index.js';
 import { inSavepoint } from '../../records/lib/in-savepoint.js';
@@ -46,7 +48,10 @@ class DryRunRollback extends Error {
  */
 @Injectable()
 export class ImportBatchWriter {
-  constructor(private readonly db: Db, private readonly validation: WriteValidation, private readonly writer: RecordWriter, private readonly permissions: PermissionsService) {}
+  constructor(
+    private readonly db: Db, private readonly validation: WriteValidation, private readonly writer: RecordWriter,
+    private readonly permissions: PermissionsService, private readonly registry: MetadataRegistry,
+  ) {}
 
   async write(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], dryRun: boolean, save: (tx: Tx, outcome: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
     try {
@@ -66,6 +71,9 @@ export class ImportBatchWriter {
   private attempt(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], savepoints: boolean, dryRun: boolean, save: (tx: Tx, o: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
     const many = !savepoints && canInsertMany(obj, this.createScopeIsAll(user, obj.name));
     return this.db.tx(async (tx) => {
+      // a crash may lose the last batches' commits, never part of one: the bookkeeping goes with them, so
+      // the job resumes there; the import's final (synchronous) commit flushes them before it reports done
+      await tx.query('SET LOCAL synchronous_commit = off');
       const outcome: WrittenBatch = { created: 0, updated: 0, unchanged: 0, errors: [], rows: [] };
       const creates: { row: number; values: Record<string, unknown> }[] = [];
       for (const r of rows) {
@@ -87,7 +95,8 @@ export class ImportBatchWriter {
         }
       }
       if (creates.length) {
-        const ids = await insertMany(tx, obj, creates.map((c) => c.values), user.id).catch((e: unknown) => {
+        const dispatched = automationsFiredBy({ type: 'record.created', object: obj.name, payload: {} }, this.registry.current().set).length === 0;
+        const ids = await insertMany(tx, obj, creates.map((c) => c.values), user.id, { dispatched }).catch((e: unknown) => {
           throw rowProblems(e) ? new NeedsSavepoints() : e;
         });
         creates.forEach((c, i) => outcome.rows.push({ row: c.row, id: ids[i]!, action: 'created', version: 1 }));

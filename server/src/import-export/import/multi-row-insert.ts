@@ -23,9 +23,11 @@ export function canInsertMany(obj: ObjectDef, createScopeIsAll: boolean): boolea
  * RecordWriter.insert for many validated rows in one statement: the rows (ids made here, columns
  * as RecordWriter binds them, autonumbers from the field's sequence), one `create` history row each
  * and one `record.created` outbox event each, with the same changes and payload as a single create.
- * Any refusal (a unique value) fails the statement; the caller then writes the rows one by one.
+ * `dispatched`: the events are written already dispatched, for when no automation fires on them (the
+ * dispatcher would only mark them). Any refusal (a unique value) fails the statement; the caller then
+ * writes the rows one by one.
  */
-export async function insertMany(tx: Tx, obj: ObjectDef, rows: Record<string, unknown>[], actor: string): Promise<string[]> {
+export async function insertMany(tx: Tx, obj: ObjectDef, rows: Record<string, unknown>[], actor: string, opts: { dispatched?: boolean } = {}): Promise<string[]> {
   if (!rows.length) return [];
   const stored = storedFields(obj);
   const numbers = new Map<string, number[]>();
@@ -50,8 +52,8 @@ export async function insertMany(tx: Tx, obj: ObjectDef, rows: Record<string, un
   await tx.query(`WITH inserted AS (INSERT INTO ${table(obj.name)} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table(obj.name)}, $1::json)),
       e AS (SELECT x.id, x.changes FROM json_to_recordset($2::json) AS x(id uuid, changes jsonb)),
       history AS (INSERT INTO core.record_history (object, record_id, version, action, changes, actor) SELECT $3, e.id, 1, 'create', e.changes, $4::uuid FROM e)
-    INSERT INTO core.outbox (type, object, record_id, payload, actor, depth)
-    SELECT 'record.created', $3, e.id, jsonb_build_object('version', 1, 'changes', e.changes), $4::uuid, 0 FROM e`,
-  [JSON.stringify(written), JSON.stringify(events), obj.name, actor]);
+    INSERT INTO core.outbox (type, object, record_id, payload, actor, depth, dispatched_at)
+    SELECT 'record.created', $3, e.id, jsonb_build_object('version', 1, 'changes', e.changes), $4::uuid, 0, CASE WHEN $5::boolean THEN now() END FROM e`,
+  [JSON.stringify(written), JSON.stringify(events), obj.name, actor, opts.dispatched === true]);
   return ids;
 }

@@ -14,7 +14,9 @@ const problem = (body: unknown) => {
 describe('parseBulkRequest', () => {
   it('reads each kind', () => {
     expect(parseBulkRequest({ create: [{ name: 'a' }], partial: true })).toEqual({ kind: 'create', rows: [{ name: 'a' }], partial: true });
-    expect(parseBulkRequest({ update: { filter: { stage: 'won' }, set: { amount: 1 } } })).toEqual({ kind: 'update', filter: { stage: 'won' }, set: { amount: 1 }, partial: false });
+    expect(parseBulkRequest({ update: { filter: { stage: 'won' }, set: { amount: 1 } } })).toEqual({ kind: 'update', filter: { stage: 'won' }, set: { amount: 1 }, tags: {}, partial: false });
+    expect(parseBulkRequest({ update: { filter: {}, addTags: { tags: ['vip'] }, removeTags: { tags: ['churn_risk'] } } }))
+      .toEqual({ kind: 'update', filter: {}, set: {}, tags: { addTags: { tags: ['vip'] }, removeTags: { tags: ['churn_risk'] } }, partial: false });
     expect(parseBulkRequest({ delete: { filter: {} } })).toEqual({ kind: 'delete', filter: {}, partial: false });
   });
 
@@ -26,7 +28,9 @@ describe('parseBulkRequest', () => {
     [{}, ['/']],
     [{ create: [{}], delete: { filter: {} } }, ['/']],
     [{ create: [] }, ['/create']],
-    [{ update: { filter: {} } }, ['/update/set']],
+    [{ update: { filter: {} } }, ['/update']],
+    [{ update: { filter: {}, addTags: { tags: [] } } }, ['/update/addTags/tags']],
+    [{ update: { filter: {}, removeTags: { tags: [''] } } }, ['/update/removeTags/tags/0']],
     [{ update: { filter: {}, set: {}, extra: 1 } }, ['/update/extra', '/update/set']],
     [{ delete: { filter: {} }, dryRun: true }, ['/dryRun']],
     [{ create: ['x'] }, ['/create/0']],
