@@ -197,3 +197,20 @@ describe('import wizard', () => {
     await poll(rowNames).toEqual(['Alpha', 'Beta', 'Gamma']);
   });
 });
+
+describe('bulk delete of every matching record', () => {
+  it('names the preview count and the recycle bin before deleting what the filter matches', async () => {
+    await page.goto(`${server.url}/o/lead?filter=${encodeURIComponent(JSON.stringify({ company: { $eq: 'Globex' } }))}`);
+    await poll(rowNames).toEqual(['Alpha', 'Beta']);
+    await page.getByTestId('list-actions-button').click();
+    await page.getByTestId('bulk-delete-matching').click();
+    const box = page.locator('.el-message-box');
+    await box.waitFor();
+    expect(await box.textContent()).toContain('Delete all 2 records matching the filter? They move to the recycle bin and can be restored.');
+    await screenshot(page, 'list-tools-11-delete-matching');
+    await box.locator('.el-button--danger').click();
+    await poll(rowNames).toEqual([]);
+    expect((await api('/api/records/lead')).body.data.map((lead: { name: string }) => lead.name)).toEqual(['Gamma']);
+    expect((await api('/api/records/lead?deleted=true')).body.data.map((lead: { name: string }) => lead.name).sort()).toEqual(expect.arrayContaining(['Alpha', 'Beta']));
+  });
+});

@@ -36,6 +36,13 @@ describe('ViewSwitcher', () => {
     expect(wrapper.emitted('apply')).toEqual([[hot]]);
   });
 
+  it('forgets a remembered view that is gone, and shows the plain list', async () => {
+    rememberLastView('lead', 'deleted-view');
+    const wrapper = await mountSwitcher({ activeId: null, state: plainState, plain: true });
+    expect(wrapper.emitted('apply')).toBeUndefined();
+    expect(localStorage.getItem('loom.view.lead')).toBeNull();
+  });
+
   it('leaves a list that has its own filter or sort alone', async () => {
     rememberLastView('lead', 'v1');
     const wrapper = await mountSwitcher({ activeId: null, state: { ...plainState, sort: 'name' }, plain: false });
