@@ -17,7 +17,8 @@ beforeAll(async () => {
   server = await e2eServer();
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-  context.setDefaultTimeout(10_000);
+  // Generous: the machine is shared, and a slow step is not a failed one.
+  context.setDefaultTimeout(20_000);
   page = await context.newPage();
   await page.goto(`${server.url}/login`);
   await page.locator('input[name="email"]').fill(server.adminEmail);
@@ -60,7 +61,7 @@ async function choose(select: Locator, option: string | RegExp): Promise<void> {
 }
 
 /** expect.poll with room for a busy machine (its default gives up after one second). */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 const rowNames = async () => (await page.getByTestId('record-link').allTextContents()).map((text) => text.trim()).sort();
 const leadsNamed = async (name: string) => (await api(`/api/records/lead?filter=${encodeURIComponent(JSON.stringify({ name }))}`)).body.data;
 

@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { Ref } from 'vue';
 import type { ObjectDef } from '@loom/metadata';
 import { ApiProblem, isApiProblem } from '@/api/api-problem';
@@ -35,6 +35,8 @@ export function useImportWizard(object: Ref<ObjectDef>, locale: Ref<string>) {
   const result = shallowRef<ImportResult | null>(null);
   const reverted = shallowRef<RevertResult | null>(null);
   let controller: AbortController | null = null;
+  // Closing the wizard stops the polling; the job itself runs on and can be seen in the job monitor.
+  onScopeDispose(() => controller?.abort());
 
   function reset(): void {
     controller?.abort();
