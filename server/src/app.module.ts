@@ -20,13 +20,14 @@ import { PluginHooksModule } from './plugins/plugin-hooks.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
 import { StageGuardModule } from './pipelines/stage-guard.module.js';
 import { UsersModule } from './users/users.module.js';
+import { ViewsModule } from './views/views.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LoomConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, ImportModule, PluginHooksModule, PluginsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AuthModule, UsersModule, MetadataModule, PermissionsModule, StageGuardModule, ApprovalLocksModule, RecordsModule, PipelinesModule, ApprovalsModule, OpenApiModule, JobsModule, AutomationModule, AnalyticsModule, DemoModule, ImportModule, PluginHooksModule, PluginsModule, ViewsModule],
     };
   }
 }

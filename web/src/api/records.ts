@@ -118,20 +118,6 @@ export function restoreRecord(object: string, id: string): Promise<RecordData> {
   return request<RecordData>(`${one(object, id)}/restore`, { method: 'POST' });
 }
 
-export interface BulkResult {
-  matched: number;
-  changed: number;
-  errors?: Array<{ index: number; errors: unknown }>;
-}
-
-/** Soft-deletes the records with these ids in one all-or-nothing request. */
-export function bulkDeleteRecords(object: string, ids: readonly string[]): Promise<BulkResult> {
-  return request<BulkResult>(`${base(object)}/bulk`, {
-    method: 'POST',
-    body: { delete: { filter: { id: { $in: [...ids] } } } },
-  });
-}
-
 export function recordHistory(object: string, id: string): Promise<HistoryEntry[]> {
   return request<HistoryEntry[]>(`${one(object, id)}/history`, { expect: [404] });
 }

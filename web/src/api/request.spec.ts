@@ -61,6 +61,16 @@ describe('request', () => {
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('sends FormData as it is, leaving the multipart Content-Type to the browser', async () => {
+    const fetchMock = respond(202, { job: 'j1' });
+    const form = new FormData();
+    form.set('mode', 'create');
+    await expect(request('/api/records/lead/import', { method: 'POST', body: form })).resolves.toEqual({ job: 'j1' });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe(form);
+    expect((init.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+  });
+
   it('throws a typed ApiProblem from a problem+json answer', async () => {
     respond(422, validationProblem);
     const error = await request('/api/users', { method: 'POST', body: {}, expect: [422] }).catch((e: unknown) => e);

@@ -53,7 +53,9 @@ export async function requestBlob(path: string, options: RequestOptions = {}): P
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const auth = useAuthStore();
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (uploads) sets its own multipart Content-Type with the boundary.
+  const form = typeof FormData !== 'undefined' && options.body instanceof FormData ? options.body : null;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (!options.anonymous && auth.token) headers.Authorization = `Bearer ${auth.token}`;
 
   let response: Response;
@@ -61,7 +63,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     response = await fetch(withQuery(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {
