@@ -9,6 +9,11 @@ export interface Tx {
   query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Like Db.prepared, inside the transaction. */
   prepared<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * The transaction's LAST statement, sent with its COMMIT (one round trip on a pipelined pool):
+   * if the statement fails, PostgreSQL turns that COMMIT into a rollback. Nothing may follow it.
+   */
+  preparedAndCommit<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 const names = new Map<string, string>();
@@ -63,6 +68,7 @@ export class Db {
   readonly oneStatement: Tx = {
     query: (sql, params) => this.query(sql, params),
     prepared: (sql, params) => this.prepared(sql, params),
+    preparedAndCommit: (sql, params) => this.prepared(sql, params),
   };
 
   /** Runs `fn` inside one transaction; a thrown error rolls everything back. */
@@ -82,11 +88,17 @@ export class Db {
       begin = null;
       await b.catch((e: unknown) => { pending?.catch(() => undefined); throw e; });
     };
-    const run = async (config: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+    let committed = false;
+    const run = async (config: string | { name: string; text: string; values: unknown[] }, params?: unknown[], commit = false) => {
+      if (committed) throw new Error('statement after the transaction committed');
       const pending = typeof config === 'string' ? conn.query(config, params) : conn.query(config);
+      const commitReply = commit ? conn.query('COMMIT') : undefined;
+      if (commitReply) committed = true;
       try {
         await begun(pending);
-        return (await pending).rows;
+        const rows = (await pending.catch((e: unknown) => { commitReply?.catch(() => undefined); throw e; })).rows;
+        await commitReply;
+        return rows;
       } catch (e) {
         throw mapPgError(e);
       }
@@ -94,16 +106,18 @@ export class Db {
     const tx: Tx = {
       query: (sql, params = []) => run(sql, params),
       prepared: (sql, params = []) => run({ name: statementName(sql), text: sql, values: params }),
+      preparedAndCommit: (sql, params = []) => run({ name: statementName(sql), text: sql, values: params }, undefined, true),
     };
     let broken = false;
     try {
       const result = await fn(tx);
       await begun().catch((e: unknown) => { throw mapPgError(e); });
-      await conn.query('COMMIT');
+      if (!committed) await conn.query('COMMIT');
       return result;
     } catch (e) {
       await begun().catch(() => undefined);
-      await conn.query('ROLLBACK').catch(() => { broken = true; });
+      // after preparedAndCommit the transaction is over (committed, or rolled back by its COMMIT)
+      if (!committed) await conn.query('ROLLBACK').catch(() => { broken = true; });
       throw e;
     } finally {
       conn.release(broken);

@@ -108,7 +108,7 @@ export class RecordWriter {
   }
 
   /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
-  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown>; readBack?: ReadBack } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown>; record?: Record<string, unknown> | null }> {
+  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown>; readBack?: ReadBack; /** the caller's transaction ends with this write */ last?: boolean } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown>; record?: Record<string, unknown> | null }> {
     const before = opts.before ?? await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${obj.name} ${id}`);
     if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
@@ -132,7 +132,9 @@ export class RecordWriter {
       sets.push(`${q(s.column)} = $${params.length}`);
     }
     const written = writtenCtes({ object: obj.name, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth }, params);
-    const [row] = await tx.prepared<{ version: number; record?: Record<string, unknown> | null }>(
+    // the last statement of the caller's transaction goes out with its COMMIT when nothing follows it here
+    const last = opts.last && !moves.length && !manyToManyFields(obj).length;
+    const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: Record<string, unknown> | null }>(
       `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${this.finalSelect(obj, opts.readBack, params)}`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);

@@ -118,7 +118,7 @@ export class RecordsService {
       await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update');
       this.permissions.assertCanUpdate(user, object, body, before);
       const values = this.validate(user, object, 'update', patch ? { ...(body as object), ...patch } : body, before);
-      return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before, readBack });
+      return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before, readBack, last: true });
     });
     const record = await this.readBackOrGet(user, object, { id, record: written.record });
     if (Object.keys(written.changes).length) {
