@@ -1,6 +1,7 @@
 // Browser end-to-end test of plugins' web side: with loyalty and complaints enabled, the contact page
 // shows the loyalty panel (balance, tier, history) and the dashboards show the complaints widget;
-// after loyalty is disabled, a reload leaves no trace of its panel. Screenshots land in web/test-results/.
+// after loyalty is disabled, a reload leaves no trace of its panel, and its objects leave the sidebar
+// (their records stay reachable) until it is enabled again. Screenshots land in web/test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
@@ -129,5 +130,24 @@ describe('plugins in the UI', () => {
     await screenshot(page, 'plugins-loyalty-disabled');
     await page.goto(`${server.url}/dashboards`);
     await page.getByTestId('plugin-widget-complaints-summary').waitFor();
+  });
+
+  it("a disabled plugin's objects leave the sidebar, its records stay reachable; enabling it brings them back", async () => {
+    // still disabled from the test above
+    await page.goto(`${server.url}/admin/plugins`);
+    const nav = page.getByTestId('nav-menu');
+    await page.getByTestId('plugin-state-loyalty').getByText('Disabled').waitFor();
+    await nav.getByTestId('nav-object-complaint').waitFor(); // another plugin's objects stay
+    expect(await nav.getByTestId('nav-object-loyalty_account').count()).toBe(0);
+    expect(await nav.getByText('Loyalty accounts').count()).toBe(0);
+    expect(await nav.getByTestId('nav-object-contact').count()).toBe(1); // a base object loyalty only asks access to
+    expect((await api<{ data: unknown[] }>('/api/records/loyalty_account')).data).toHaveLength(1);
+    await screenshot(page, 'plugins-disabled-nav');
+
+    await page.getByTestId('plugin-enable-loyalty').click(); // enable asks no confirmation
+    await page.getByTestId('plugin-state-loyalty').getByText('Enabled').waitFor();
+    await nav.getByTestId('nav-object-loyalty_account').waitFor(); // without a reload
+    expect(await nav.getByTestId('nav-object-loyalty_account').textContent()).toContain('Loyalty accounts');
+    await screenshot(page, 'plugins-enabled-nav');
   });
 });

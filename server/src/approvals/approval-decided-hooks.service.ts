@@ -1,9 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
-import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { HookBatch } from '../plugins/hook-batch.js';
+import { hookUserOf } from '../plugins/hook-user.js';
 import { RecordHooks } from '../plugins/record-hooks.service.js';
 import { lockRow } from '../records/record-writer.service.js';
 import type { RequestRow } from './approval-store.js';
@@ -48,7 +48,7 @@ export class ApprovalDecidedHooks {
     const decides = decision !== null && hooks.has(d.req.object, 'approvalDecided');
     const updates = d.writes.filter((w) => hooks.has(w.obj.name, 'afterUpdate') || hooks.has(w.obj.name, 'stageChanged'));
     if (!decides && !updates.length) return;
-    const user = await this.userOf(d.actor ?? d.submittedBy);
+    const user = await hookUserOf(this.db, d.actor ?? d.submittedBy);
     const batch = new HookBatch(hooks, user);
     for (const w of updates) batch.updated(w.obj, w.id, w.before, w.changes);
     await batch.flush((object, id) => this.storedRow(object, id));
@@ -63,11 +63,4 @@ export class ApprovalDecidedHooks {
     return obj ? this.db.tx((tx) => lockRow(tx, obj, id)) : null;
   }
 
-  /** The decider as the auth guard would see them; a deactivated one keeps their id, without roles. */
-  private async userOf(id: string): Promise<CurrentUser> {
-    const [u] = await this.db.query<{ id: string; email: string; name: string; roles: string[]; team_id: string | null; manager_id: string | null; locale: string | null }>(
-      `SELECT id, email, name, roles, team_id, manager_id, locale FROM core."user" WHERE id = $1 AND active`, [id]);
-    if (!u) return { id, email: '', name: '', roles: [], teamId: null, managerId: null, locale: null, via: 'jwt' };
-    return { id: u.id, email: u.email, name: u.name, roles: u.roles, teamId: u.team_id, managerId: u.manager_id, locale: u.locale, via: 'jwt' };
-  }
 }

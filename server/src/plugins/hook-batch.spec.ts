@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
+import { writeChainDepth } from '../records/lib/write-chain.js';
 import { HookBatch } from './hook-batch.js';
 import type { RecordHooks } from './record-hooks.service.js';
 
@@ -23,6 +24,22 @@ describe('HookBatch', () => {
     expect(await batch.beforeUpdate('deal', { id: '1' }, { title: 'b' })).toBeUndefined();
     expect(hooks.before).toHaveBeenCalledTimes(1);
     expect(hooks.before).toHaveBeenCalledWith('beforeCreate', user, 'deal', { record: { title: 'a' } });
+  });
+
+  it("runs hooks in the write chain of the batch's depth (what they write carries it), and outside it without one", async () => {
+    const seen: string[] = [];
+    const hooks = {
+      has: () => true,
+      before: vi.fn(async (hook: string) => { seen.push(`${hook}@${writeChainDepth()}`); return undefined; }),
+      after: vi.fn((hook: string) => { seen.push(`${hook}@${writeChainDepth()}`); }),
+    };
+    const batch = new HookBatch(hooks as unknown as RecordHooks, user, 3);
+    await batch.beforeUpdate('deal', { id: '1' }, { title: 'b' });
+    batch.created('deal', 'c1');
+    await batch.flush(async (_o, id) => ({ id }));
+    await new HookBatch(hooks as unknown as RecordHooks, user).beforeCreate('deal', {});
+    expect(seen).toEqual(['beforeUpdate@3', 'afterCreate@3', 'beforeCreate@0']);
+    expect(writeChainDepth()).toBe(0);
   });
 
   it('passes beforeUpdate the merged record, the old one and the changes', async () => {

@@ -1,5 +1,6 @@
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
+import { inWriteChain } from '../records/lib/write-chain.js';
 import { stageChanges, valuesOf } from './hook-events.js';
 import type { RecordHooks } from './record-hooks.service.js';
 
@@ -16,21 +17,23 @@ export type ReadBack = (object: string, id: string) => Promise<Record<string, un
  * per row as the write reaches it (through the one runner, so a plugin's problem rejects the row and
  * a crash fails closed), `after*` events are queued and fired by `flush()` once the transaction
  * committed — never for a rolled-back or dry-run write. Without a hook for an object nothing is read.
+ * `depth`: the automation chain depth of the write (0 for people's writes); records the hooks write
+ * carry it, so a plugin that writes back cannot take automations past their loop guard.
  */
 export class HookBatch {
   private readonly queued: Queued[] = [];
 
-  constructor(private readonly hooks: RecordHooks | undefined, private readonly user: CurrentUser) {}
+  constructor(private readonly hooks: RecordHooks | undefined, private readonly user: CurrentUser, private readonly depth = 0) {}
 
   /** New values for a create (re-validate when a patch comes back). */
   beforeCreate(object: string, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     if (!this.hooks?.has(object, 'beforeCreate')) return Promise.resolve(undefined);
-    return this.hooks.before('beforeCreate', this.user, object, { record: values });
+    return inWriteChain(this.depth, () => this.hooks!.before('beforeCreate', this.user, object, { record: values }));
   }
 
   beforeUpdate(object: string, before: Record<string, unknown>, body: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     if (!this.hooks?.has(object, 'beforeUpdate')) return Promise.resolve(undefined);
-    return this.hooks.before('beforeUpdate', this.user, object, { record: { ...before, ...body }, before, changes: body });
+    return inWriteChain(this.depth, () => this.hooks!.before('beforeUpdate', this.user, object, { record: { ...before, ...body }, before, changes: body }));
   }
 
   /** True when a delete's hooks need the record (so the caller reads it only then). */
@@ -39,7 +42,7 @@ export class HookBatch {
   }
 
   async beforeDelete(object: string, record: Record<string, unknown>): Promise<void> {
-    if (this.hooks?.has(object, 'beforeDelete')) await this.hooks.before('beforeDelete', this.user, object, { record });
+    if (this.hooks?.has(object, 'beforeDelete')) await inWriteChain(this.depth, () => this.hooks!.before('beforeDelete', this.user, object, { record }));
   }
 
   created(object: string, id: string): void {
@@ -65,6 +68,10 @@ export class HookBatch {
     const hooks = this.hooks;
     const events = this.queued.splice(0);
     if (!hooks) return;
+    await inWriteChain(this.depth, () => this.fire(hooks, events, read));
+  }
+
+  private async fire(hooks: RecordHooks, events: Queued[], read: ReadBack): Promise<void> {
     for (const e of events) {
       const record = e.hook === 'afterDelete' ? e.record! : (await read(e.object, e.id).catch(() => null)) ?? { id: e.id };
       if (e.hook !== 'afterUpdate') {

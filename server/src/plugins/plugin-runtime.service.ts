@@ -152,9 +152,14 @@ export class PluginRuntime {
     return this.active;
   }
 
-  /** `GET /api/plugins`: every plugin on disk or installed, with its state and error. */
+  /**
+   * `GET /api/plugins`: every plugin on disk or installed, with its state and error. `defines`: the
+   * objects its installed metadata layer adds (not the base CRM's it extends) — the web hides them from
+   * navigation and search while the plugin is not enabled; their data stays, reachable by the API.
+   */
   list() {
     const names = new Set([...this.folders.keys(), ...this.rows.keys()]);
+    const base = this.layers.baseSet().objects;
     const out = [...names].sort().map((name) => {
       const m = this.folders.get(name)?.manifest;
       const r = this.rows.get(name);
@@ -162,10 +167,11 @@ export class PluginRuntime {
         name, version: r?.state !== 'available' && r ? r.version : m?.version, availableVersion: m?.version ?? null,
         state: r?.state ?? 'available', ...(r?.error ? { error: r.error } : {}), dependsOn: m?.dependsOn ?? {},
         label: m?.label ?? name, installedAt: r?.installedAt ?? null, objects: m?.permissions?.objects ?? [],
+        defines: Object.keys(r?.layer?.objects ?? {}).filter((o) => !base[o]).sort(),
       };
     });
     for (const b of this.broken) {
-      out.push({ name: b.dir.split(/[\\/]/).pop()!, version: undefined, availableVersion: null, state: 'failed', error: b.errors.map((e) => `${e.path}: ${e.message}`).join('; '), dependsOn: {}, label: b.dir, installedAt: null, objects: [] });
+      out.push({ name: b.dir.split(/[\\/]/).pop()!, version: undefined, availableVersion: null, state: 'failed', error: b.errors.map((e) => `${e.path}: ${e.message}`).join('; '), dependsOn: {}, label: b.dir, installedAt: null, objects: [], defines: [] });
     }
     return out;
   }

@@ -60,16 +60,16 @@ export class RecordWriter {
     return !Object.values(obj.fields).some((d) => d.type === 'autonumber' || d.type === 'stage' || (d.type === 'relation' && d.relationType === 'manyToMany'));
   }
 
-  async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth = 0): Promise<string> {
+  async insert(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth?: number): Promise<string> {
     return (await this.insertRow(tx, obj, values, actor, depth)).id;
   }
 
   /** insert() that also answers the caller's API record, read back in the same statement when it can be. */
   insertReturning(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, readBack: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
-    return this.insertRow(tx, obj, values, actor, 0, readBack);
+    return this.insertRow(tx, obj, values, actor, undefined, readBack);
   }
 
-  private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
+  private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number | undefined, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
     const cols: string[] = ['"owner"', '"created_by"', '"updated_by"'];
     const params: unknown[] = [values.owner ?? actor.id, actor.id, actor.id];

@@ -67,6 +67,8 @@ describe('plugin lifecycle', () => {
     const res = await admin.post('/api/plugins/notes/install');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.state).toBe('installed');
+    expect((await state('notes')).defines).toEqual(['note_card']); // its own objects, for the web to hide while it is not enabled
+    expect((await state('needs_notes')).defines).toEqual([]);
     expect(res.body.plan.changes.map((c: { kind: string }) => c.kind)).toContain('createTable');
     const records = await admin.get('/api/records/note_card');
     expect(records.body.data.map((r: { title: string }) => r.title)).toEqual(['Welcome']);
@@ -125,6 +127,7 @@ describe('plugin lifecycle', () => {
     expectProblem(await admin.get('/api/plugins/notes/count'), 404);
     expect((await admin.post('/api/records/note_card', { title: 'kept' })).body.title).toBe('kept');
     expect((await admin.get('/api/records/note_card?count=true')).body.total).toBe(4);
+    expect(await state('notes')).toMatchObject({ state: 'disabled', defines: ['note_card'] });
     expect((await admin.post('/api/plugins/notes/enable')).status).toBe(200);
   });
 

@@ -15,7 +15,10 @@ export interface PluginInfo {
   dependsOn?: Record<string, string>;
   label?: Label;
   installedAt?: string | null;
+  /** The objects its plugin.json asks access to (its own and others'). */
   objects?: string[];
+  /** The objects its metadata layer adds (not base ones it extends); hidden from navigation while not enabled. */
+  defines?: string[];
 }
 
 /** What a lifecycle action answers: the plugin after it, and the plan it applied (if any). */

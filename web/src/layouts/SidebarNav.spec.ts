@@ -5,17 +5,19 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '@/i18n';
 import { useAuthStore } from '@/stores/auth';
 import { useMetadataStore } from '@/stores/metadata';
+import { useWebPluginsStore } from '@/stores/web-plugins';
 import SidebarNav from './SidebarNav.vue';
 
 vi.mock('@/router', () => ({ router: { currentRoute: { value: { matched: [], meta: {} } }, replace: vi.fn() } }));
 const listApprovals = vi.fn();
 vi.mock('@/api/approvals', () => ({ listApprovals: (...args: unknown[]) => listApprovals(...args) }));
 
-async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null, pipelines: Record<string, unknown> = {}) {
+async function mountNav(roles: string[], objects: Record<string, { name: string; label?: unknown }> | null, pipelines: Record<string, unknown> = {}, plugins: { state: 'enabled' | 'disabled'; defines: string[] }[] = []) {
   const pinia = createPinia();
   setActivePinia(pinia);
   useAuthStore().setSession('jwt', { id: 'u1', email: 'a@loom.local', name: 'A', roles });
   useMetadataStore().document = objects ? ({ revision: 3, objects, pipelines } as never) : null;
+  useWebPluginsStore().notePlugins(plugins.map((p, i) => ({ name: `p${i}`, version: '1.0.0', ...p })));
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   await router.push('/');
   const wrapper = mount(SidebarNav, { props: { collapsed: false }, global: { plugins: [pinia, i18n, router] } });
@@ -69,6 +71,19 @@ describe('SidebarNav', () => {
     expect(wrapper.text()).toMatch(/Pipelines\s*Sales pipeline\s*Objects/);
     expect(wrapper.text()).not.toContain('Hidden');
     expect(wrapper.find('[data-testid="nav-pipeline-sales"]').exists()).toBe(true);
+  });
+
+  it("leaves out a disabled plugin's objects and their pipelines, and shows them again once it is enabled", async () => {
+    const pipelines = { care: { kind: 'pipeline', name: 'care', object: 'complaint', label: 'Care', field: 'stage', stages: [] } };
+    const disabled = await mountNav([], objects, pipelines, [{ state: 'disabled', defines: ['complaint'] }]);
+    expect(disabled.find('[data-testid="nav-object-complaint"]').exists()).toBe(false);
+    expect(disabled.text()).not.toContain('Care');
+    expect(disabled.text()).toMatch(/Objects\s*Account\s*Opportunity/);
+
+    useWebPluginsStore().notePlugins([{ name: 'p0', version: '1.0.0', state: 'enabled', defines: ['complaint'] }]);
+    await flushPromises();
+    expect(disabled.find('[data-testid="nav-object-complaint"]').exists()).toBe(true);
+    expect(disabled.find('[data-testid="nav-pipeline-care"]').exists()).toBe(true);
   });
 
   it('shows how many approvals wait for the user as a badge', async () => {

@@ -43,6 +43,13 @@ describe('web plugins store', () => {
     expect(store.registry.dashboardWidgets()).toEqual([]);
   });
 
+  it("hides the objects a not-enabled plugin defines, from the list it loads with", async () => {
+    listPlugins.mockResolvedValue([{ name: 'loyalty', state: 'enabled', defines: ['loyalty_account'] }, { name: 'complaints', state: 'disabled', defines: ['complaint'] }]);
+    const store = useWebPluginsStore();
+    await store.load();
+    expect([...store.hiddenObjects]).toEqual(['complaint']);
+  });
+
   it('merges a plugin\'s messages under plugin.<name> in each language', async () => {
     listPlugins.mockResolvedValue([{ name: 'loyalty', state: 'enabled' }]);
     await useWebPluginsStore().load();

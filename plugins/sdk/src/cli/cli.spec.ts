@@ -11,11 +11,18 @@ const parent = mkdtempSync(join(tmpdir(), 'loom-plugin-cli-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('loom-plugin create → validate → pack', () => {
-  it('scaffolds a plugin that validates', () => {
+  it('scaffolds a plugin with a server and a web side that validates', () => {
     const dir = createPlugin('service_visits', parent);
-    for (const f of ['plugin.json', 'package.json', 'metadata/objects/service_visits.json', 'src/server/index.ts', 'src/server/index.spec.ts']) {
+    for (const f of ['plugin.json', 'package.json', 'metadata/objects/service_visits.json', 'src/server/index.ts', 'src/server/index.spec.ts', 'src/web/index.ts', 'src/web/SummaryPanel.vue', 'src/web/web.spec.ts']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
+    expect(JSON.parse(readFileSync(join(dir, 'plugin.json'), 'utf8')).web).toBe('src/web/index.ts');
+    const web = readFileSync(join(dir, 'src/web/index.ts'), 'utf8');
+    expect(web).toContain('defineWebPlugin({');
+    expect(web).toMatch(/recordPanels: \[\{ id: 'summary', object: 'service_visits'/);
+    const messages = readFileSync(join(dir, 'src/web/messages.ts'), 'utf8');
+    expect(messages).toMatch(/en: \{ title: 'Title'/);
+    expect(messages).toMatch(/'zh-CN': \{ title: '标题'/);
     expect(validatePlugin(dir)).toEqual({ name: 'service_visits', errors: [] });
   });
 
@@ -61,23 +68,15 @@ describe('loom-plugin create → validate → pack', () => {
     expect(listed).toContain('service_visits/dist/server/index.js');
     expect(listed).toContain('service_visits/metadata/objects/service_visits.json');
     expect(listed.some((p) => p.includes('.spec.'))).toBe(false);
-    expect(listed.some((p) => p.includes('/src/'))).toBe(false);
+    // the web side goes as source (the host compiles it); the server side only as built
+    expect(listed).toContain('service_visits/src/web/index.ts');
+    expect(listed).toContain('service_visits/src/web/SummaryPanel.vue');
+    expect(listed.some((p) => p.includes('src/server'))).toBe(false);
   });
 
-  it('validates a web entry and packs its folder (source the host compiles), without specs', async () => {
+  it('names a web entry that is missing', () => {
     const dir = join(parent, 'service_visits');
-    const manifest = JSON.parse(readFileSync(join(dir, 'plugin.json'), 'utf8'));
-    writeFileSync(join(dir, 'plugin.json'), JSON.stringify({ ...manifest, web: 'src/web/index.ts' }));
+    rmSync(join(dir, 'src/web/index.ts'));
     expect(validatePlugin(dir).errors.map((e) => [e.path, e.code])).toEqual([['plugin.json/web', 'web_entry_missing']]);
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(join(dir, 'src/web'), { recursive: true });
-    writeFileSync(join(dir, 'src/web/index.ts'), 'export default {};\n');
-    writeFileSync(join(dir, 'src/web/index.spec.ts'), '');
-    expect(validatePlugin(dir).errors).toEqual([]);
-    const listed: string[] = [];
-    await tar.list({ file: await packPlugin(dir), onReadEntry: (e) => void listed.push(e.path) });
-    expect(listed).toContain('service_visits/src/web/index.ts');
-    expect(listed.some((p) => p.includes('.spec.'))).toBe(false);
-    expect(listed.some((p) => p.includes('src/server'))).toBe(false);
   });
 });

@@ -25,7 +25,8 @@ export interface RunScope {
 
 /**
  * Executes one planned action. Database effects (records, notifications, events) commit in one
- * transaction with the action's run-log checkpoint, so they happen once; email and webhooks are
+ * transaction with the action's run-log checkpoint, so they happen once (plugins' `after*` hooks of
+ * a record write fire only once that transaction committed); email and webhooks are
  * sent, then checkpointed (at least once, with a stable Message-ID / X-Loom-Event-Id).
  */
 @Injectable()
@@ -42,16 +43,24 @@ export class ActionExecutor {
   async execute(p: PlannedAction, run: RunScope): Promise<ActionResult> {
     const base = { index: p.index, type: p.type };
     switch (p.type) {
-      case 'updateRecord':
-        return this.inTx(run, async (tx) => {
-          const r = await this.records.update(tx, p.object, p.recordId, p.values, run.actorId, run.depth, run.now, p.tags);
+      case 'updateRecord': {
+        const hooks = await this.records.hookBatch(p.object, 'update', run.actorId, run.depth);
+        const result = await this.inTx(run, async (tx) => {
+          const r = await this.records.update(tx, p.object, p.recordId, p.values, run.actorId, run.depth, run.now, p.tags, hooks);
           return { ...base, status: r.changed.length ? 'ok' : 'noop', object: p.object, recordId: p.recordId, changed: r.changed, version: r.version };
         });
-      case 'createRecord':
-        return this.inTx(run, async (tx) => {
-          const id = await this.records.create(tx, p.object, p.values, run.actorId, run.depth, run.now);
+        this.records.afterCommit(hooks, run.actorId);
+        return result;
+      }
+      case 'createRecord': {
+        const hooks = await this.records.hookBatch(p.object, 'create', run.actorId, run.depth);
+        const result = await this.inTx(run, async (tx) => {
+          const id = await this.records.create(tx, p.object, p.values, run.actorId, run.depth, run.now, hooks);
           return { ...base, status: 'ok', object: p.object, recordId: id };
         });
+        this.records.afterCommit(hooks, run.actorId);
+        return result;
+      }
       case 'notify':
         return this.inTx(run, async (tx) => {
           const [user] = isUuid(p.user) ? await tx.query(`SELECT id FROM core."user" WHERE id = $1 AND active`, [p.user]) : [];

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { evaluateCondition, parseCondition, type ConditionJson, type ConditionNode } from '@loom/metadata';
 import { conditionFields } from '@loom/metadata';
 import { invalid, notFound, ProblemError } from '../../common/problem.js';
-import type { Tx } from '../../database/db.js';
+import { Db, type Tx } from '../../database/db.js';
 import { MetadataRegistry } from '../../metadata/metadata-registry.service.js';
+import { HookBatch } from '../../plugins/hook-batch.js';
+import { hookUserOf } from '../../plugins/hook-user.js';
+import { RecordHooks } from '../../plugins/record-hooks.service.js';
 import { compileGet, compileSelect, queryContext } from '../../query/index.js';
 import { applyTagEdits, type TagEdits } from '../../records/lib/apply-tag-edits.js';
 import { lockRow, RecordWriter } from '../../records/record-writer.service.js';
@@ -18,15 +21,37 @@ export type AnyRecord = Record<string, unknown> & { id: string };
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 
+const HOOKS = { create: ['beforeCreate', 'afterCreate'], update: ['beforeUpdate', 'afterUpdate', 'stageChanged'] } as const;
+
 /**
  * Records as automations see and write them: engine reads of every field (automations are
  * admin-defined), writes through the one validator and RecordWriter, carrying the chain depth.
+ * Plugin hooks run like for any write, acting as the run's actor: `before*` in the action's
+ * transaction (a plugin's problem fails the action), `after*` from `afterCommit` once it committed.
  */
 @Injectable()
 export class AutomationRecords {
   private readonly validators = new RecordValidators();
+  private readonly logger = new Logger('automation');
 
-  constructor(private readonly registry: MetadataRegistry, private readonly writer: RecordWriter) {}
+  constructor(
+    private readonly registry: MetadataRegistry, private readonly writer: RecordWriter, private readonly db: Db,
+    @Optional() private readonly hooks?: RecordHooks,
+  ) {}
+
+  /** The hooks of one action's write of `object`; undefined (and no lookup) when no enabled plugin hooks it. */
+  async hookBatch(object: string, mode: 'create' | 'update', actorId: string, depth: number): Promise<HookBatch | undefined> {
+    const hooks = this.hooks;
+    if (!hooks || !HOOKS[mode].some((h) => hooks.has(object, h))) return undefined;
+    return new HookBatch(hooks, await hookUserOf(this.db, actorId), depth);
+  }
+
+  /** After the action's transaction committed: fires the queued `after*` hooks on the records as stored. */
+  afterCommit(batch: HookBatch | undefined, actorId: string): void {
+    if (!batch?.size) return;
+    void batch.flush((object, id) => this.read(this.db, object, id, { userId: actorId }))
+      .catch((e: unknown) => this.logger.warn({ msg: 'automation after-hooks failed', err: String(e) }));
+  }
 
   async read(q: Queryable, object: string, id: string, opts: { deleted?: boolean; filter?: ConditionNode; userId?: string | null; now?: Date } = {}): Promise<AnyRecord | null> {
     const set = this.registry.current().set;
@@ -63,21 +88,27 @@ export class AutomationRecords {
     return evaluateCondition(ast, record, { user: vars.userId ? { id: vars.userId } : undefined, now: vars.now });
   }
 
-  async update(tx: Tx, object: string, id: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date, tags?: TagEdits): Promise<{ version: number; changed: string[] }> {
+  async update(tx: Tx, object: string, id: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date, tags?: TagEdits, hooks?: HookBatch): Promise<{ version: number; changed: string[] }> {
     const obj = this.objectOrThrow(object);
     const before = await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${object} ${id}`);
     const edited = { ...body, ...(tags ? applyTagEdits(before, tags) : {}) };
     if (!Object.keys(edited).length) return { version: Number(before.version), changed: [] }; // the tags are already as asked
-    const values = this.validate(object, 'update', edited, actorId, now, before);
+    const patch = await hooks?.beforeUpdate(object, before, edited);
+    const values = this.validate(object, 'update', patch ? { ...edited, ...patch } : edited, actorId, now, before);
     const result = await this.writer.update(tx, obj, id, values, { id: actorId }, { depth, before });
+    hooks?.updated(obj, id, before, result.changes);
     return { version: result.version, changed: Object.keys(result.changes) };
   }
 
-  async create(tx: Tx, object: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date): Promise<string> {
+  async create(tx: Tx, object: string, body: Record<string, unknown>, actorId: string, depth: number, now: Date, hooks?: HookBatch): Promise<string> {
     const obj = this.objectOrThrow(object);
-    const values = this.validate(object, 'create', body, actorId, now);
-    return this.writer.insert(tx, obj, values, { id: actorId }, depth);
+    let values = this.validate(object, 'create', body, actorId, now);
+    const patch = await hooks?.beforeCreate(object, values);
+    if (patch) values = this.validate(object, 'create', { ...body, ...patch }, actorId, now);
+    const id = await this.writer.insert(tx, obj, values, { id: actorId }, depth);
+    hooks?.created(object, id);
+    return id;
   }
 
   /** The problems writing `body` would meet, without writing (dry-run); null when it would pass. */

@@ -1,4 +1,5 @@
 import type { Tx } from '../../database/db.js';
+import { writeChainDepth } from './write-chain.js';
 
 export type RecordAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
@@ -14,6 +15,7 @@ const EVENT_TYPE: Record<RecordAction, string> = {
 /**
  * The history row and outbox event of the row that the CTE `"w"` wrote (it yields `id` and `version`),
  * as CTEs to append to that statement: the write, its history and its event are one round trip.
+ * The event's depth is the caller's, else the write chain's (a plugin hook run by an automation write).
  * `params` is the statement's parameter list; values are appended to it and bound, never inlined.
  */
 export function writtenCtes(e: WrittenEvent, params: unknown[]): string {
@@ -26,7 +28,7 @@ export function writtenCtes(e: WrittenEvent, params: unknown[]): string {
         SELECT ${object}::text, "w"."id", "w"."version", ${bind(e.action)}::text, ${changes}::jsonb, ${actor}::uuid FROM "w")`
     : '';
   return `${history}, "o" AS (INSERT INTO core.outbox (type, object, record_id, payload, actor, depth)
-      SELECT ${bind(EVENT_TYPE[e.action])}::text, ${object}::text, "w"."id", jsonb_build_object('version', "w"."version", 'changes', ${changes}::jsonb), ${actor}::uuid, ${bind(e.depth ?? 0)}::smallint FROM "w")`;
+      SELECT ${bind(EVENT_TYPE[e.action])}::text, ${object}::text, "w"."id", jsonb_build_object('version', "w"."version", 'changes', ${changes}::jsonb), ${actor}::uuid, ${bind(e.depth ?? writeChainDepth())}::smallint FROM "w")`;
 }
 
 /** History row and outbox event of one record write already made, in the caller's transaction (one statement). */
