@@ -14,7 +14,7 @@ const deal: ObjectDef = {
     account: { type: 'relation', target: 'account' },
   },
 };
-const account: ObjectDef = { kind: 'object', name: 'account', label: 'Account', fields: { name: { type: 'text' } } };
+const account: ObjectDef = { kind: 'object', name: 'account', label: 'Account', titleField: 'name', fields: { name: { type: 'text' } } };
 const set = { objects: { deal, account } } as Partial<MetadataSet>;
 const layout = {
   kind: 'layout', name: 'deal_default', object: 'deal',
