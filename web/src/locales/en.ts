@@ -82,7 +82,6 @@ const en = {
   search: {
     title: 'Search',
     prompt: 'Type in the search box at the top to search Loom.',
-    placeholder: 'Search records…',
     resultsFor: 'Results for “{q}”',
     none: 'Nothing matches “{q}”.',
     seeAll: 'See all in {object}',
@@ -204,12 +203,9 @@ const en = {
   },
   recordPage: {
     stageBar: 'Stages',
-    currentStage: 'Current stage: {stage}',
-    moveConfirm: 'Move “{title}” to {stage}?',
     moved: 'Moved to {stage}',
     moveRefused: 'The record cannot move to {stage}',
     saveFirst: 'Save your changes before moving the record to another stage.',
-    gateNeedsApproval: 'Moving to {stage} needs the approval “{process}”. Submit the record for approval; it moves on once approved.',
     approvalTitle: 'Approval',
     noApproval: 'This record has not been submitted for approval.',
     olderRequests: 'Earlier requests ({count})',

@@ -83,7 +83,6 @@ const zhCN: Messages = {
   search: {
     title: '搜索',
     prompt: '在顶部搜索框中输入内容以搜索 Loom。',
-    placeholder: '搜索记录…',
     resultsFor: '“{q}”的搜索结果',
     none: '没有与“{q}”匹配的记录。',
     seeAll: '在{object}中查看全部',
@@ -204,12 +203,9 @@ const zhCN: Messages = {
   },
   recordPage: {
     stageBar: '阶段',
-    currentStage: '当前阶段：{stage}',
-    moveConfirm: '将“{title}”移动到{stage}？',
     moved: '已移动到{stage}',
     moveRefused: '记录不能移动到{stage}',
     saveFirst: '请先保存修改，再把记录移动到其他阶段。',
-    gateNeedsApproval: '移动到{stage}需要审批“{process}”。请提交审批，审批通过后记录会自动进入该阶段。',
     approvalTitle: '审批',
     noApproval: '此记录尚未提交审批。',
     olderRequests: '以前的申请（{count}）',
