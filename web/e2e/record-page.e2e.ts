@@ -195,8 +195,8 @@ describe('related lists', () => {
 
 describe('global search', () => {
   it('finds the deal and its account from the header box, grouped by object, with "see all"', async () => {
-    await rep.getByTestId('global-search').locator('input').fill(`Hooli`);
-    await rep.getByTestId('global-search').locator('input').press('Enter');
+    await rep.getByTestId('global-search').fill('Hooli');
+    await rep.getByTestId('global-search').press('Enter');
     await rep.waitForURL(/\/search\?q=Hooli/);
     const deals = rep.getByTestId('search-group-opportunity');
     await deals.getByTestId('search-hit').filter({ hasText: DEAL }).waitFor();
@@ -213,7 +213,7 @@ describe('on a 390-px phone', () => {
     const phone = await signedIn(REP.email, REP.password, { width: 390, height: 844 });
     await phone.goto(`${server.url}/o/opportunity/${dealId}`);
     await phone.getByTestId('field-name').locator('input').waitFor();
-    await phone.getByTestId('approval-panel').getByText('Approved').waitFor();
+    await phone.getByTestId('approval-panel-status').getByText('Approved').waitFor();
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(phone, 'record-12-phone');

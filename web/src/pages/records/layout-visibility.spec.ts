@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { computed, reactive } from 'vue';
 import type { LayoutDef, MetadataSet, ObjectDef } from '@loom/metadata';
 import { changedBody, createBody, formSections } from './record-form-model';
-import { hiddenFields, shownSections, visibilityRules } from './layout-visibility';
+import { hiddenFields, shownSections, trackedValues, visibilityRules } from './layout-visibility';
 
 const deal: ObjectDef = {
   kind: 'object', name: 'deal', label: 'Deal', titleField: 'name',
@@ -68,5 +69,15 @@ describe('layout visibility', () => {
     expect(createBody(deal, values, hide)).toEqual({ name: 'Big', stage: 'open' });
     expect(changedBody(deal, { ...values, loss_reason: null, discount: null }, values, hide)).toEqual({});
     expect(changedBody(deal, { ...values, loss_reason: null }, values)).toEqual({ loss_reason: 'typed before the stage changed' });
+  });
+
+  it('re-evaluates live as values change, even for keys the form did not hold when first evaluated', () => {
+    const values = reactive<Record<string, unknown>>({});
+    const hide = computed(() => hiddenFields(sections, rules, trackedValues(values)));
+    expect(hide.value.has('loss_reason')).toBe(true);
+    Object.assign(values, { stage: 'lost', amount: 5000 });
+    expect(hide.value.has('loss_reason')).toBe(false);
+    values.stage = 'open';
+    expect(hide.value.has('loss_reason')).toBe(true);
   });
 });

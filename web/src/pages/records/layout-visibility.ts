@@ -47,3 +47,12 @@ export function shownSections(sections: FormSection[], hidden: ReadonlySet<strin
     .map((section) => ({ ...section, fields: section.fields.filter((name) => !hidden.has(name)) }))
     .filter((section) => section.fields.length > 0);
 }
+
+/**
+ * The form's values read so that a computed over them tracks every key, including keys added later:
+ * the evaluator tests keys with `Object.hasOwn`, which a reactive proxy does not track, so a rule
+ * evaluated before the record loaded would otherwise never run again.
+ */
+export function trackedValues(values: FormValues): FormValues {
+  return { ...values };
+}
