@@ -108,6 +108,22 @@ describe('layout visibility conditions', () => {
   });
 });
 
+describe('the layout designer', () => {
+  it('shows the field’s condition on its chip and the section’s as "always visible", editable', async () => {
+    await admin.goto(`${server.url}/admin/layouts/opportunity_default`);
+    const rule = admin.getByTestId('field-visible-when-next_step');
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('renewal');
+    expect(await admin.getByTestId('field-visible-when-name').textContent()).not.toContain('renewal');
+    const section = admin.locator('[data-testid="section-card"][data-section="deal"]');
+    expect(await section.getByTestId('section-visible-when').textContent()).toContain('Always visible');
+    await section.getByTestId('section-visible-when-edit').click();
+    await admin.getByTestId('section-visible-when-save').waitFor();
+    await screenshot(admin, 'record-0-designer-condition');
+    await admin.keyboard.press('Escape');
+  });
+});
+
 describe('the stage bar', () => {
   it('highlights the current stage and asks for the fields Proposal requires before moving there', async () => {
     const bar = rep.getByTestId('stage-bar');
