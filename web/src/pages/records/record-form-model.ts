@@ -112,3 +112,16 @@ export function changedBody(object: ObjectDef, original: FormValues, values: For
   }
   return body;
 }
+
+/** Relation values the answer sent as bare ids, kept as the `{ id, title }` the form already had. */
+export function keepExpanded(fields: Record<string, { type: string }>, current: FormValues, saved: RecordData): FormValues {
+  const kept: FormValues = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const had = current[name] as { id?: string } | null;
+    const reference = field.type === 'relation' || field.type === 'user';
+    if (reference && typeof saved[name] === 'string' && had && typeof had === 'object' && had.id === saved[name]) {
+      kept[name] = had;
+    }
+  }
+  return kept;
+}
