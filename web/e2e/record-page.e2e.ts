@@ -23,13 +23,13 @@ let rep: Page;
 let accountId = '';
 let dealId = '';
 
-async function signedIn(email: string, password: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+async function signedIn(email: string, password: string, viewport = { width: 1366, height: 768 }, locale = 'en'): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/login`);
-  await page.evaluate(() => localStorage.setItem('loom.locale', 'en'));
+  await page.evaluate((value) => localStorage.setItem('loom.locale', value), locale);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByTestId('login-submit').click();
@@ -229,13 +229,19 @@ describe('global search', () => {
 });
 
 describe('on a 390-px phone', () => {
-  it('fits the record page: stage bar, form and approval panel stacked, nothing wider than the screen', async () => {
-    const phone = await signedIn(REP.email, REP.password, { width: 390, height: 844 });
+  it('fits the record page in Chinese: stage bar, form, approval panel and related lists stacked, nothing wider than the screen', async () => {
+    const phone = await signedIn(REP.email, REP.password, { width: 390, height: 844 }, 'zh-CN');
     await phone.goto(`${server.url}/o/opportunity/${dealId}`);
     await phone.getByTestId('field-name').locator('input').waitFor();
-    await phone.getByTestId('approval-panel-status').getByText('Approved').waitFor();
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    await phone.getByTestId('approval-panel-status').getByText('已通过').waitFor();
+    expect(await phone.getByTestId('stage-bar').textContent()).toContain('方案报价');
+    const width = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(390);
     await screenshot(phone, 'record-12-phone');
+    await phone.getByTestId('approval-panel').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'record-13-phone-approval');
+    await phone.getByRole('tab', { name: '相关记录' }).click();
+    await phone.getByTestId('related-lists').waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
   });
 });
