@@ -98,6 +98,18 @@ describe('evaluateCondition', () => {
   it('reads numeric strings as numbers (PostgreSQL numeric)', () => {
     expect(check({ amount: { $gt: 99 } }, { amount: '100.50' })).toBe(true);
   });
+
+  it('evaluates a form being edited (layout visibleWhen): missing keys read as null, cleared text as empty', () => {
+    expect(check({ stage: 'lost' }, {})).toBe(false);
+    expect(check({ stage: { $ne: 'lost' } }, {})).toBe(true);
+    expect(check({ loss_reason: { $empty: false } }, { loss_reason: '' })).toBe(false);
+    expect(check({ loss_reason: { $empty: true } }, {})).toBe(true);
+    expect(check({ name: { $contains: 'renewal' } }, { name: 'Acme Renewal 2027' })).toBe(true);
+    expect(check({ name: { $contains: 'renewal' } }, { name: null })).toBe(false);
+    expect(check({ account: 'a1' }, { account: { id: 'a1', title: 'Acme' } })).toBe(true);
+    expect(check({ amount: { $gte: 1000 } }, { amount: null })).toBe(false);
+    expect(check({ $or: [{ amount: { $gte: 1000 } }, { owner: '$user.id' }] }, { amount: 10, owner: 'u1' }, { user: { id: 'u1' } })).toBe(true);
+  });
 });
 
 describe('conditionFields', () => {

@@ -1,12 +1,24 @@
+import type { ConditionJson } from './condition-json.js';
 import type { Label } from './label.js';
+
+/** A section's field with a visibility rule; a plain name is always shown. */
+export interface LayoutFieldRule {
+  field: string;
+  /** Shown (and sent) only while this holds for the form's current values. */
+  visibleWhen?: ConditionJson;
+}
+
+export type LayoutSectionField = string | LayoutFieldRule;
 
 export interface LayoutSection {
   name: string;
   label?: Label;
   columns?: 1 | 2 | 3 | 4;
   collapsed?: boolean;
-  /** Field names of the layout's object. */
-  fields: string[];
+  /** Shown only while this holds for the form's current values. */
+  visibleWhen?: ConditionJson;
+  /** Field names of the layout's object, or `{ field, visibleWhen }` (read them with `layoutFieldName`). */
+  fields: LayoutSectionField[];
 }
 
 export interface LayoutList {
@@ -34,4 +46,9 @@ export interface LayoutDef {
   sections: LayoutSection[];
   list?: LayoutList;
   relatedLists?: RelatedList[];
+}
+
+/** The field name of a section entry (`'amount'` or `{ field: 'amount', visibleWhen }`). */
+export function layoutFieldName(entry: LayoutSectionField): string {
+  return typeof entry === 'string' ? entry : entry.field;
 }

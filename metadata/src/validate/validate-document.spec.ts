@@ -229,6 +229,18 @@ describe('validateDocument(pipeline, approval, role, automation, layout, plugin)
     expect(paths('layout', { ...layout, sections: [{ name: 'x', columns: 5, fields: [] }] })).toEqual(['/sections/0/columns']);
   });
 
+  it('takes visibility conditions on layout sections and fields, keeping plain field names', () => {
+    const layout = { kind: 'layout', name: 'deal_default', object: 'deal',
+      sections: [{ name: 'main', fields: ['name', { field: 'loss_reason', visibleWhen: { stage: 'lost' } }, { field: 'amount' }] },
+        { name: 'big', visibleWhen: { amount: { $gte: 1000 } }, fields: ['discount'] }] };
+    expect(validateDocument('layout', layout)).toEqual([]);
+    expect(paths('layout', { ...layout, sections: [{ name: 'main', visibleWhen: 'yes', fields: [{ field: 'name', visibleWhen: [] }, { name: 'x' }, { field: 'Bad' }] }] }))
+      .toEqual(expect.arrayContaining(['/sections/0/visibleWhen', '/sections/0/fields/0', '/sections/0/fields/1', '/sections/0/fields/2']));
+    // the same field twice, once by name and once with a rule
+    expect(codes('layout', { ...layout, sections: [{ name: 'main', fields: ['name', { field: 'name', visibleWhen: {} }] }] }))
+      .toEqual([['/sections/0/fields/1', 'duplicate_name']]);
+  });
+
   it('checks plugin manifests (DESIGN.md §6)', () => {
     const manifest = { name: 'complaints', version: '1.2.0', engine: '^1.0.0', dependsOn: { loyalty: '^1.0.0' },
       label: { en: 'Complaints', 'zh-CN': '投诉管理' }, metadata: 'metadata/', server: 'dist/server/index.js', web: 'dist/web/index.js',

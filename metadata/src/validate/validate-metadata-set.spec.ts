@@ -200,6 +200,25 @@ describe('validateMetadataSet', () => {
     ]);
   });
 
+  it('checks the fields named by layout visibility conditions, with a path into the condition', () => {
+    const layout = (when: unknown, fieldWhen: unknown) => (s: Loose) => {
+      s.layouts.opportunity_default = { kind: 'layout', name: 'opportunity_default', object: 'opportunity',
+        sections: [{ name: 'main', fields: ['name', { field: 'amount', visibleWhen: fieldWhen }] },
+          { name: 'more', visibleWhen: when, fields: [{ field: 'stage' }] }] };
+    };
+    expect(errorsAfter(layout({ amount: { $gt: 0 } }, { $or: [{ name: { $startsWith: 'A' } }, { 'account.name': { $exists: true } }] }))).toEqual([]);
+    const errors = errorsAfter(layout({ ghost: 1 }, { $and: [{ name: 'x' }, { nope: { $gt: 1 } }] }));
+    expect(errors.map(([path]) => path)).toEqual([
+      '/layouts/opportunity_default/sections/0/fields/1/visibleWhen/$and/1/nope',
+      '/layouts/opportunity_default/sections/1/visibleWhen/ghost',
+    ]);
+    expect(errors.every(([, code]) => code === 'unknown_field')).toBe(true);
+    expect(errorsAfter((s) => {
+      layout({ amount: 1 }, { amount: 1 })(s);
+      s.layouts.opportunity_default.sections[1].fields = [{ field: 'ghost' }];
+    })).toEqual([['/layouts/opportunity_default/sections/1/fields/0/field', 'unknown_field']]);
+  });
+
   it('does not check references of (or to) a document with schema errors, and never throws on junk', () => {
     expect(errorsAfter((s) => { s.pipelines.sales.object = 5; })).toEqual([['/pipelines/sales/object', 'schema']]);
     expect(errorsAfter((s) => { s.objects.account.label = 5; })).toEqual([['/objects/account/label', 'schema']]);

@@ -47,17 +47,19 @@ export class ApprovalViews {
     const box = q.box === 'submitted' ? 'r.submitted_by = $1'
       : q.box === 'inbox' ? `EXISTS (SELECT 1 FROM core.approval_task bt WHERE bt.request_id = r.id AND bt.assignee = $1)`
       : isAdmin(user) ? '(TRUE OR r.submitted_by = $1)' /* every request; $1 stays typed */ : VISIBLE;
+    const about = [q.object === undefined ? '' : ` AND r.object = ${bind(q.object)}`, q.recordId === undefined ? '' : ` AND r.record_id = ${bind(q.recordId)}`].join('');
+    const scope = `${box}${about}`;
     const pending = q.box === 'inbox' ? `r.status = 'pending' AND ${OPEN_FOR_ME}` : `r.status = 'pending'`;
     const status = q.status === undefined ? 'TRUE' : q.status === 'pending' ? pending : `r.status = ${bind(q.status)}`;
     const [counts] = await this.db.query<Record<string, number>>(
       `SELECT count(*) FILTER (WHERE ${pending})::int AS pending, count(*) FILTER (WHERE r.status = 'approved')::int AS approved,
               count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected, count(*) FILTER (WHERE r.status = 'recalled')::int AS recalled,
               count(*) FILTER (WHERE ${status})::int AS total
-         FROM core.approval_request r WHERE ${box}`, params);
+         FROM core.approval_request r WHERE ${scope}`, params);
     const rows = await this.db.query<RequestRow & { submitted_by_name: string | null; my_task: { id: string; status: string; step: number } | null }>(
       `SELECT r.*, ${SUBMITTER_NAME}, (SELECT json_build_object('id', t.id, 'status', t.status, 'step', t.step) FROM core.approval_task t
                      WHERE t.request_id = r.id AND t.assignee = $1 ORDER BY (t.status = 'open') DESC, t.created_at DESC LIMIT 1) AS my_task
-         FROM core.approval_request r WHERE ${box} AND ${status}
+         FROM core.approval_request r WHERE ${scope} AND ${status}
         ORDER BY r.submitted_at DESC, r.id LIMIT ${bind(q.limit)} OFFSET ${bind(q.offset)}`, params);
     const { total, ...byStatus } = counts;
     return {

@@ -29,4 +29,16 @@ describe('visibleMetadata', () => {
     expect(seen.layouts.opportunity_default).toMatchObject({ sections: [{ fields: ['name', 'amount'] }], list: { columns: ['name'], sort: ['name'] } });
     expect(Object.keys(seen.pipelines)).toEqual(['sales']);
   });
+
+  it('masks field entries that carry a visibility rule like plain names, keeping the others’ rules', () => {
+    const withRules = permissionSet();
+    withRules.layouts.opportunity_default = {
+      kind: 'layout', name: 'opportunity_default', object: 'opportunity',
+      sections: [{ name: 'main', visibleWhen: { amount: { $gt: 0 } }, fields: ['name', { field: 'cost', visibleWhen: { amount: { $gt: 1 } } }, { field: 'amount', visibleWhen: { name: 'x' } }] }],
+    };
+    const seen = visibleMetadata(withRules, user, mask);
+    expect(seen.layouts.opportunity_default!.sections).toEqual([
+      { name: 'main', visibleWhen: { amount: { $gt: 0 } }, fields: ['name', { field: 'amount', visibleWhen: { name: 'x' } }] },
+    ]);
+  });
 });

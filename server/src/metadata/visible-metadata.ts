@@ -1,4 +1,4 @@
-import type { LayoutDef, MetadataSet, ObjectDef } from '@loom/metadata';
+import { layoutFieldName, type LayoutDef, type MetadataSet, type ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 
 /** Per object: may the caller read it at all, and which fields are masked (access none). */
@@ -36,7 +36,7 @@ function maskLayout(layout: LayoutDef, hidden: ReadonlySet<string>): LayoutDef {
   const shown = (path: string) => !hidden.has(path.split('.')[0]!);
   return {
     ...layout,
-    sections: layout.sections.map((s) => ({ ...s, fields: s.fields.filter(shown) })),
+    sections: layout.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => shown(layoutFieldName(f))) })),
     ...(layout.list ? { list: { ...layout.list, columns: layout.list.columns.filter(shown), sort: layout.list.sort?.filter((k) => shown(k.replace(/^-/, ''))) } } : {}),
   };
 }

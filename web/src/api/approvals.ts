@@ -77,6 +77,9 @@ export interface ApprovalDetail extends ApprovalSummary {
 export interface ApprovalListQuery {
   box: ApprovalBox;
   status?: ApprovalStatus;
+  /** Only the requests about this object / this record (the record page's approval panel). */
+  object?: string;
+  recordId?: string;
   limit?: number;
   offset?: number;
 }
@@ -111,8 +114,8 @@ export function submitApproval(input: SubmitApprovalInput): Promise<ApprovalDeta
 /** The actions of the inbox; each answers the request's new state. */
 export type ApprovalDecision = 'approve' | 'reject' | 'recall' | 'comment';
 
-/** reject and comment need a comment (422 without one); 403 and 409 are shown by request.ts. */
-export function actOnApproval(id: string, action: ApprovalDecision, comment?: string): Promise<ApprovalDetail> {
+/** reject and comment need a comment (422 without one); 403 and 409 are shown by request.ts unless `expect`ed. */
+export function actOnApproval(id: string, action: ApprovalDecision, comment?: string, options: { expect?: number[] } = {}): Promise<ApprovalDetail> {
   const body = comment?.trim() ? { comment: comment.trim() } : {};
-  return request<ApprovalDetail>(`/api/approvals/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
+  return request<ApprovalDetail>(`/api/approvals/${encodeURIComponent(id)}/${action}`, { method: 'POST', body, expect: options.expect });
 }

@@ -1,15 +1,21 @@
 import { childPointer, pointer } from '../../json/json-pointer.js';
 import { isManyToOne } from '../../set/find-definitions.js';
 import { resolveFieldPath } from '../../set/resolve-field-path.js';
-import type { LayoutDef } from '../../types/layout-def.js';
-import { requireField, requireObject, type ReferenceContext } from './reference-context.js';
+import { layoutFieldName, type LayoutDef } from '../../types/layout-def.js';
+import { checkCondition, requireField, requireObject, type ReferenceContext } from './reference-context.js';
 
 /** Checks that a layout's sections, list columns and related lists name existing fields. */
 export function checkLayoutReferences(ctx: ReferenceContext, layout: LayoutDef): void {
   const base = pointer('layouts', layout.name);
   if (!requireObject(ctx, layout.object, childPointer(base, 'object'))) return;
   layout.sections.forEach((s, i) => {
-    s.fields.forEach((f, j) => requireField(ctx, layout.object, f, childPointer(base, 'sections', i, 'fields', j)));
+    const at = childPointer(base, 'sections', i);
+    checkCondition(ctx, s.visibleWhen, childPointer(at, 'visibleWhen'), layout.object);
+    s.fields.forEach((entry, j) => {
+      if (typeof entry === 'string') return void requireField(ctx, layout.object, entry, childPointer(at, 'fields', j));
+      requireField(ctx, layout.object, layoutFieldName(entry), childPointer(at, 'fields', j, 'field'));
+      checkCondition(ctx, entry.visibleWhen, childPointer(at, 'fields', j, 'visibleWhen'), layout.object);
+    });
   });
   layout.list?.columns.forEach((c, i) => checkPath(ctx, layout.object, c, childPointer(base, 'list', 'columns', i)));
   layout.list?.sort?.forEach((s, i) => checkPath(ctx, layout.object, s.replace(/^-/, ''), childPointer(base, 'list', 'sort', i)));

@@ -22,4 +22,10 @@ describe('parseApprovalListQuery', () => {
     expect(problems({ limit: '0', offset: '-1' })).toEqual({ status: 400, paths: ['/limit', '/offset'] });
     expect(problems({ limit: '501' }).paths).toEqual(['/limit']);
   });
+
+  it('narrows to one object or one record of it, refusing (400) a bad name or a non-uuid id', () => {
+    const id = '0b6f3f2e-8c1d-4d3a-9f57-2d7c1e0a9b11';
+    expect(parseApprovalListQuery({ box: 'all', object: 'opportunity', recordId: id })).toEqual({ box: 'all', object: 'opportunity', recordId: id, limit: 50, offset: 0 });
+    expect(problems({ object: 'Bad-Name', recordId: '42' })).toEqual({ status: 400, paths: ['/object', '/recordId'] });
+  });
 });

@@ -4,7 +4,7 @@ import { ApiProblem } from '@/api/api-problem';
 import en from '@/locales/en';
 import zhCN from '@/locales/zh-CN';
 import { explainSaveProblem } from './explain-save-problem';
-import { changedBody, createBody, formFieldNames, formSections, newRecordValues, recordValues } from './record-form-model';
+import { changedBody, createBody, formFieldNames, formSections, keepExpanded, newRecordValues, recordValues } from './record-form-model';
 
 const item: ObjectDef = {
   kind: 'object',
@@ -92,5 +92,11 @@ describe('explainSaveProblem', () => {
         expect(chinese, `${status}`).toBeTruthy();
       }
     }
+  });
+
+  it('keeps the expanded relations the form had when the answer sends the same ids bare', () => {
+    const current = { account: { id: 'a1', title: 'Acme' }, name: 'x' };
+    expect(keepExpanded(item.fields, current, { id: 'r', account: 'a1' })).toEqual({ account: { id: 'a1', title: 'Acme' } });
+    expect(keepExpanded(item.fields, current, { id: 'r', account: 'a2' })).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { layoutFieldName } from '@loom/metadata';
 import type { LayoutDef, ObjectDef } from '@loom/metadata';
 import { referenceId } from '@/api/reference';
 import type { Reference } from '@/api/reference';
@@ -45,7 +46,7 @@ export function formSections(object: ObjectDef, layout: LayoutDef | undefined): 
   const placed = new Set<string>();
   const sections: FormSection[] = [];
   for (const section of layout.sections) {
-    const fields = section.fields.filter((name) => shown.includes(name) && !placed.has(name));
+    const fields = section.fields.map(layoutFieldName).filter((name) => shown.includes(name) && !placed.has(name));
     fields.forEach((name) => placed.add(name));
     if (fields.length) sections.push({ name: section.name, label: section.label ?? section.name, columns: section.columns ?? 2, fields });
   }
@@ -86,26 +87,41 @@ function wireValue(field: FieldDefinition, value: unknown): unknown {
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-/** The body of a create: writable fields that hold something. */
-export function createBody(object: ObjectDef, values: FormValues): FormValues {
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+/** The body of a create: writable fields that hold something and that the layout shows. */
+export function createBody(object: ObjectDef, values: FormValues, hidden = NOTHING_HIDDEN): FormValues {
   const body: FormValues = {};
   for (const name of formFieldNames(object)) {
     const field = object.fields[name] as FieldDefinition;
-    if (!isWritable(field) || isBlank(values[name])) continue;
+    if (!isWritable(field) || isBlank(values[name]) || hidden.has(name)) continue;
     body[name] = wireValue(field, values[name]);
   }
   return body;
 }
 
-/** The body of a partial update: the writable fields whose value changed (cleared ones as null). */
-export function changedBody(object: ObjectDef, original: FormValues, values: FormValues): FormValues {
+/** The body of a partial update: the shown writable fields whose value changed (cleared ones as null). */
+export function changedBody(object: ObjectDef, original: FormValues, values: FormValues, hidden = NOTHING_HIDDEN): FormValues {
   const body: FormValues = {};
   for (const name of formFieldNames(object)) {
     const field = object.fields[name] as FieldDefinition;
-    if (!isWritable(field)) continue;
+    if (!isWritable(field) || hidden.has(name)) continue;
     const before = wireValue(field, isBlank(original[name]) ? null : original[name]);
     const after = wireValue(field, isBlank(values[name]) ? null : values[name]);
     if (JSON.stringify(before) !== JSON.stringify(after)) body[name] = after;
   }
   return body;
+}
+
+/** Relation values the answer sent as bare ids, kept as the `{ id, title }` the form already had. */
+export function keepExpanded(fields: Record<string, { type: string }>, current: FormValues, saved: RecordData): FormValues {
+  const kept: FormValues = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const had = current[name] as { id?: string } | null;
+    const reference = field.type === 'relation' || field.type === 'user';
+    if (reference && typeof saved[name] === 'string' && had && typeof had === 'object' && had.id === saved[name]) {
+      kept[name] = had;
+    }
+  }
+  return kept;
 }

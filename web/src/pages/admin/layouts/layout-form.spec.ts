@@ -40,4 +40,25 @@ describe('layout form', () => {
     });
     expect(unplacedFields(form, ['name', 'amount', 'stage', 'discount', 'cost'])).toEqual(['cost']);
   });
+
+  it('keeps visibility rules: on sections, and on fields even when they move to another section', () => {
+    const layout: LayoutDef = {
+      kind: 'layout', name: 'deal', object: 'opportunity',
+      sections: [
+        { name: 'main', fields: ['name', { field: 'loss_reason', visibleWhen: { stage: 'lost' } }] },
+        { name: 'money', visibleWhen: { amount: { $gte: 1000 } }, fields: ['discount'] },
+      ],
+    };
+    const form = layoutForm(layout);
+    expect(form.sections[0]!.fields).toEqual(['name', 'loss_reason']);
+    expect(layoutDocument(form)).toEqual(layout);
+    moveField(form, { section: 0, index: 1 }, { section: 1, index: null });
+    form.fieldRules.discount = { amount: { $gt: 5000 } };
+    form.sections[1]!.visibleWhen = undefined;
+    form.fieldRules.name = undefined;
+    expect(layoutDocument(form).sections).toEqual([
+      { name: 'main', fields: ['name'] },
+      { name: 'money', fields: [{ field: 'discount', visibleWhen: { amount: { $gt: 5000 } } }, { field: 'loss_reason', visibleWhen: { stage: 'lost' } }] },
+    ]);
+  });
 });

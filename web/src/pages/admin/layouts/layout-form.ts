@@ -1,4 +1,5 @@
-import type { LayoutDef, LayoutList, LayoutSection } from '@loom/metadata';
+import { layoutFieldName } from '@loom/metadata';
+import type { ConditionJson, LayoutDef, LayoutList, LayoutSection } from '@loom/metadata';
 import { cloneJson, extraProps, labelForm, labelFromForm, setDefined } from '@/designers/label-form';
 import type { LabelForm } from '@/designers/label-form';
 
@@ -9,6 +10,9 @@ export interface SectionForm {
   /** null: not written (the form's default). */
   columns: 1 | 2 | 3 | 4 | null;
   collapsed: boolean | null;
+  /** Shown only while this holds; undefined: always. */
+  visibleWhen: ConditionJson | undefined;
+  /** Field names; their `visibleWhen` rules are in the form's `fieldRules`, so they follow a field that moves. */
   fields: string[];
 }
 
@@ -18,6 +22,8 @@ export interface LayoutForm {
   object: string;
   isDefault: boolean | null;
   sections: SectionForm[];
+  /** Field name → the condition it is shown under (a field sits in one section only). */
+  fieldRules: Record<string, ConditionJson | undefined>;
   /** The list view's columns and sort; null: the layout has no `list`. */
   list: { columns: string[]; sort: string[]; sortNamed: boolean } | null;
   extra: Record<string, unknown>;
@@ -35,7 +41,8 @@ export function sectionForm(section: Partial<LayoutSection> = {}): SectionForm {
     label: labelForm(section.label),
     columns: section.columns ?? null,
     collapsed: section.collapsed ?? null,
-    fields: [...(section.fields ?? [])],
+    visibleWhen: section.visibleWhen ? cloneJson(section.visibleWhen) : undefined,
+    fields: (section.fields ?? []).map(layoutFieldName),
   };
 }
 
@@ -46,16 +53,30 @@ export function layoutForm(document: Partial<LayoutDef>): LayoutForm {
     object: document.object ?? '',
     isDefault: document.default ?? null,
     sections: (document.sections ?? []).map(sectionForm),
+    fieldRules: fieldRulesOf(document.sections ?? []),
     list: document.list ? { columns: [...document.list.columns], sort: [...(document.list.sort ?? [])], sortNamed: document.list.sort !== undefined } : null,
     extra: cloneJson(extraProps(document, LAYOUT_PROPS)),
   };
 }
 
-function sectionDocument(form: SectionForm): LayoutSection {
-  const section: LayoutSection = { name: form.name.trim(), fields: [...form.fields] };
+function fieldRulesOf(sections: LayoutSection[]): Record<string, ConditionJson | undefined> {
+  const rules: Record<string, ConditionJson | undefined> = {};
+  for (const section of sections) {
+    for (const entry of section.fields ?? []) if (typeof entry !== 'string' && entry.visibleWhen) rules[entry.field] = cloneJson(entry.visibleWhen);
+  }
+  return rules;
+}
+
+function sectionDocument(form: SectionForm, rules: LayoutForm['fieldRules']): LayoutSection {
+  const fields = form.fields.map((name) => {
+    const rule = rules[name];
+    return rule ? { field: name, visibleWhen: cloneJson(rule) } : name;
+  });
+  const section: LayoutSection = { name: form.name.trim(), fields };
   setDefined(section, 'label', labelFromForm(form.label));
   setDefined(section, 'columns', form.columns ?? undefined);
   setDefined(section, 'collapsed', form.collapsed ?? undefined);
+  setDefined(section, 'visibleWhen', form.visibleWhen ? cloneJson(form.visibleWhen) : undefined);
   return section;
 }
 
@@ -66,7 +87,7 @@ export function layoutDocument(form: LayoutForm): LayoutDef {
     kind: 'layout',
     name: form.name.trim(),
     object: form.object,
-    sections: form.sections.map(sectionDocument),
+    sections: form.sections.map((section) => sectionDocument(section, form.fieldRules)),
   };
   setDefined(document, 'label', labelFromForm(form.label));
   setDefined(document, 'default', form.isDefault ?? undefined);
@@ -116,7 +137,7 @@ export function newSectionName(form: LayoutForm): string {
 export function layoutErrorProps(form: LayoutForm): string[] {
   const props = ['name', 'label', 'object', 'default', 'sections', 'list', 'list.columns', 'list.sort', 'relatedLists'];
   form.sections.forEach((_section, index) => {
-    for (const key of ['', '.name', '.label', '.columns', '.collapsed', '.fields']) props.push(`sections.${index}${key}`);
+    for (const key of ['', '.name', '.label', '.columns', '.collapsed', '.visibleWhen', '.fields']) props.push(`sections.${index}${key}`);
   });
   return props;
 }
