@@ -7,6 +7,7 @@ import { badRequest, notFound, ProblemError } from '../common/problem.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { whereUsed } from './where-used.js';
 import { MetadataLayers } from './metadata-layers.js';
+import { withDocumentPaths } from './document-paths.js';
 import { MetadataPublisher, type PublishResult } from './metadata-publisher.service.js';
 import { MetadataRegistry } from './metadata-registry.service.js';
 import { MetadataStore } from './metadata-store.js';
@@ -114,7 +115,7 @@ export class MetadataController {
   @Post('objects')
   @AdminOnly()
   async createObject(@User() user: CurrentUser, @Body() body: ObjectDef, @Query() query: WriteQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.publish(user, writes.createObject(body), `create object ${body?.name}`, writeOptions(query as never));
+    const result = await withDocumentPaths(`/objects/${body?.name}`, () => this.publish(user, writes.createObject(body), `create object ${body?.name}`, writeOptions(query as never)));
     reply.status(result.applied ? 201 : 200);
     return result.applied ? { object: result.set.objects[body.name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
@@ -122,14 +123,14 @@ export class MetadataController {
   @Patch('objects/:name')
   @AdminOnly()
   async patchObject(@User() user: CurrentUser, @Param('name') name: string, @Body() body: Record<string, unknown>, @Query() query: WriteQuery) {
-    const result = await this.publish(user, writes.patchObject(name, body ?? {}), `update object ${name}`, writeOptions(query as never));
+    const result = await withDocumentPaths(`/objects/${name}`, () => this.publish(user, writes.patchObject(name, body ?? {}), `update object ${name}`, writeOptions(query as never)));
     return result.applied ? { object: result.set.objects[name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 
   @Post('objects/:name/fields')
   @AdminOnly()
   async addField(@User() user: CurrentUser, @Param('name') name: string, @Body() body: { name: string }, @Query() query: WriteQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.publish(user, writes.addField(name, body ?? {}), `add field ${name}.${body?.name}`, writeOptions(query as never));
+    const result = await withDocumentPaths(`/objects/${name}`, () => this.publish(user, writes.addField(name, body ?? {}), `add field ${name}.${body?.name}`, writeOptions(query as never)));
     reply.status(result.applied ? 201 : 200);
     return result.applied ? { field: result.set.objects[name].fields[body.name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
@@ -137,7 +138,7 @@ export class MetadataController {
   @Patch('objects/:name/fields/:field')
   @AdminOnly()
   async patchField(@User() user: CurrentUser, @Param('name') name: string, @Param('field') field: string, @Body() body: Record<string, unknown>, @Query() query: WriteQuery) {
-    const result = await this.publish(user, writes.patchField(name, field, body ?? {}), `update field ${name}.${field}`, writeOptions(query as never));
+    const result = await withDocumentPaths(`/objects/${name}`, () => this.publish(user, writes.patchField(name, field, body ?? {}), `update field ${name}.${field}`, writeOptions(query as never)));
     return result.applied ? { field: result.set.objects[name].fields[field], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 
@@ -169,7 +170,7 @@ export class MetadataController {
     const kind = sectionKind(section);
     if (kind === 'object') throw badRequest('Objects are changed with POST/PATCH /api/metadata/objects');
     const existed = !!(this.registry.current().set[SECTION_OF_KIND[kind]] as Record<string, unknown>)[name];
-    const result = await this.publish(user, writes.putDefinition(kind, name, body ?? {}), `put ${kind} ${name}`, writeOptions(query as never));
+    const result = await withDocumentPaths(`/${SECTION_OF_KIND[kind]}/${name}`, () => this.publish(user, writes.putDefinition(kind, name, body ?? {}), `put ${kind} ${name}`, writeOptions(query as never)));
     reply.status(result.applied && !existed ? 201 : 200);
     return result.applied ? { [kind]: (result.set[SECTION_OF_KIND[kind]] as Record<string, unknown>)[name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
