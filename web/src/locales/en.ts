@@ -530,6 +530,22 @@ const en = {
       hibernating: 'Hibernating',
       lost: 'Lost',
     },
+    behaviour: {
+      title: 'Customer engagement',
+      series: 'Customers',
+      active: 'No customer with activities in this window | {count} customer with activities | {count} customers with activities',
+      windows: {
+        all: 'All time',
+        '90': '90 days',
+        '30': '30 days',
+      },
+      segments: {
+        highly_engaged: 'Highly engaged',
+        engaged: 'Engaged',
+        occasional: 'Occasional',
+        dormant: 'Dormant',
+      },
+    },
     performance: {
       title: 'Team performance',
       owner: 'Owner',

@@ -530,6 +530,22 @@ const zhCN: Messages = {
       hibernating: '沉睡客户',
       lost: '已流失客户',
     },
+    behaviour: {
+      title: '客户活跃度',
+      series: '客户数',
+      active: '此时间段内没有有互动的客户 | {count} 位有互动的客户 | {count} 位有互动的客户',
+      windows: {
+        all: '全部',
+        '90': '近 90 天',
+        '30': '近 30 天',
+      },
+      segments: {
+        highly_engaged: '高度活跃',
+        engaged: '活跃',
+        occasional: '偶尔互动',
+        dormant: '沉睡',
+      },
+    },
     performance: {
       title: '团队业绩',
       owner: '负责人',
