@@ -212,6 +212,36 @@ describe('automation editor', () => {
     expect(await result.getByTestId('dry-run-action').textContent()).toContain('Deal Acme renewal moved to qualified');
     await screenshot(page, 'designers-automation-dry-run');
   });
+
+  it('opens churn_risk and saves it with its addTags kept and a removed tag added', async () => {
+    await page.getByTestId('nav-admin-automations').click();
+    await page.waitForURL(/\/admin\/automations$/);
+    await page.goto(`${server.url}/admin/automations/churn_risk`);
+    const action = page.getByTestId('action-card').first();
+    const addTags = action.getByTestId('action-add-tags');
+    await addTags.getByTestId('tag-edit-row').waitFor();
+    expect(await addTags.getByTestId('tag-edit-field').textContent()).toContain('(tags)');
+    expect(await addTags.getByTestId('tag-edit-tags').textContent()).toContain('churn_risk');
+
+    // Saving it untouched sends the stored document back: nothing to change, no error.
+    await page.getByTestId('designer-save').click();
+    await page.getByText('Nothing has changed since the last save.').waitFor();
+    expect(await page.locator('.el-message--error').count()).toBe(0);
+
+    const removeTags = action.getByTestId('action-remove-tags');
+    await removeTags.getByTestId('tag-edit-add').click();
+    const tags = removeTags.getByTestId('tag-edit-tags');
+    await tags.locator('.el-select__wrapper').click();
+    await tags.locator('input').pressSequentially('won_back');
+    await tags.locator('input').press('Enter');
+    await screenshot(page, 'designers-automation-tags');
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('plan-dialog').getByTestId('document-diff').waitFor();
+    await applyPlan();
+    expect(await page.locator('.el-message--error').count()).toBe(0);
+    const stored = JSON.parse((await api('/api/metadata/automations/churn_risk')).body);
+    expect(stored.actions).toEqual([{ type: 'updateRecord', addTags: { tags: ['churn_risk'] }, removeTags: { tags: ['won_back'] } }]);
+  });
 });
 
 describe('metadata revisions', () => {

@@ -220,24 +220,30 @@ describe('the approval inbox', () => {
 });
 
 describe('dashboards', () => {
-  it('draws the funnel, forecast, RFM segments and team performance', async () => {
+  it('draws the funnel, forecast, RFM segments, customer engagement and team performance', async () => {
     // A won deal this month (performance) and a paid order (RFM) besides the rep's deals.
     const won = await created(admin, '/api/records/opportunity', { name: `Won deal ${stamp}`, account: accountId, amount: 50000, close_date: '2027-02-01' });
     expect((await api(admin, `/api/records/opportunity/${won}`, { method: 'PATCH', body: { stage: 'won' } })).status).toBe(200);
     const contact = await created(admin, '/api/records/contact', { name: `Lin ${stamp}`, account: accountId });
     const today = new Date().toISOString().slice(0, 10);
     await created(admin, '/api/records/sales_order', { customer: contact, amount: 3200, status: 'paid', order_date: today, paid_at: `${today}T08:00:00Z` });
+    // Four activities with the contact this week: engaged (behaviour segments).
+    for (const type of ['call', 'call', 'meeting', 'email']) {
+      await created(admin, '/api/records/activity', { subject: `${type} with Lin`, type, status: 'done', contact, starts_at: `${today}T09:00:00Z` });
+    }
 
     await admin.getByTestId('nav-dashboards').click();
     await admin.waitForURL(/\/dashboards$/);
-    for (const report of ['funnel', 'forecast', 'rfm', 'performance']) {
+    for (const report of ['funnel', 'forecast', 'rfm', 'behaviour', 'performance']) {
       const card = admin.getByTestId(`dash-${report}`);
       await card.locator('canvas').first().waitFor();
       expect(await card.getAttribute('data-state'), report).toBe('ok');
     }
     expect(await admin.getByTestId('performance-table').textContent()).toContain('Administrator');
+    expect(await admin.getByTestId('dash-behaviour').textContent()).toMatch(/[1-9]\d* customers? with activities/);
     await admin.waitForTimeout(800); // the charts' entry animation
     await screenshot(admin, 'dashboards');
+    await admin.getByTestId('dash-behaviour').screenshot({ path: 'test-results/dashboards-behaviour.png' });
   });
 
   it('fits a phone, in Chinese', async () => {

@@ -42,6 +42,19 @@ export interface RfmAnswer {
   segments: Record<string, number>;
 }
 
+export interface BehaviourCustomer {
+  id: string;
+  title: string;
+  activities: number;
+  byType: Record<string, number>;
+  segment: string;
+}
+/** server/src/analytics/README.md "Behaviour segments": every segment key present, the dormant ones included. */
+export interface BehaviourAnswer {
+  customers: BehaviourCustomer[];
+  segments: Record<string, number>;
+}
+
 export interface OwnerPerformance {
   owner: string;
   name: string;
@@ -76,4 +89,7 @@ async function report<T>(path: string, query: Record<string, string>): Promise<R
 export const fetchFunnel = (pipeline: string) => report<FunnelAnswer>('funnel', { pipeline });
 export const fetchForecast = (pipeline: string, period: AnalyticsPeriod) => report<ForecastAnswer>('forecast', { pipeline, period });
 export const fetchRfm = (object: string) => report<RfmAnswer>('rfm', { object });
+/** `from`/`to` are inclusive UTC dates (`YYYY-MM-DD`); both left out = all time. */
+export const fetchBehaviour = (object: string, window: { from?: string; to?: string } = {}) =>
+  report<BehaviourAnswer>('behaviour', { object, ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) });
 export const fetchPerformance = (period: AnalyticsPeriod) => report<PerformanceAnswer>('performance', { period });

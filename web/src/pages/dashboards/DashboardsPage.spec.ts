@@ -8,7 +8,7 @@ import { useMetadataStore } from '@/stores/metadata';
 import DashboardsPage from './DashboardsPage.vue';
 
 vi.mock('@/router', () => ({ router: { currentRoute: { value: { matched: [], meta: {} } }, replace: vi.fn() } }));
-const api = vi.hoisted(() => ({ fetchFunnel: vi.fn(), fetchForecast: vi.fn(), fetchRfm: vi.fn(), fetchPerformance: vi.fn() }));
+const api = vi.hoisted(() => ({ fetchFunnel: vi.fn(), fetchForecast: vi.fn(), fetchRfm: vi.fn(), fetchBehaviour: vi.fn(), fetchPerformance: vi.fn() }));
 vi.mock('@/api/analytics', () => api);
 vi.mock('@/api/request', () => ({ request: vi.fn().mockRejectedValue(new Error('not in this spec')) }));
 
@@ -55,6 +55,7 @@ describe('DashboardsPage', () => {
     api.fetchForecast.mockResolvedValue({ state: 'ok', data: { periods: [] } });
     api.fetchRfm.mockResolvedValue({ state: 'forbidden' });
     api.fetchPerformance.mockResolvedValue({ state: 'missing' });
+    api.fetchBehaviour.mockResolvedValue({ state: 'ok', data: { customers: [], segments: { highly_engaged: 0, engaged: 0, occasional: 0, dormant: 0 } } });
   });
 
   it('draws the reports that have data and explains the others', async () => {
@@ -71,6 +72,7 @@ describe('DashboardsPage', () => {
     expect(card(wrapper, 'forecast').text()).toContain('No data yet.');
     expect(card(wrapper, 'rfm').text()).toContain('You are not allowed to see this report.');
     expect(card(wrapper, 'performance').text()).toContain('This report is not available on this server yet.');
+    expect(card(wrapper, 'behaviour').text()).toContain('No data yet.');
     expect(wrapper.findAll('[data-testid="chart"]')).toHaveLength(1);
   });
 
@@ -96,5 +98,38 @@ describe('DashboardsPage', () => {
     expect(table).toContain('75%');
     const funnel = JSON.parse(card(wrapper, 'funnel').find('[data-testid="chart"]').text());
     expect(funnel.series[0].data[0].name).toBe('初步接洽');
+  });
+
+  const behaviourAnswer = {
+    customers: [{ id: 'c1', title: 'K1', activities: 9, byType: { call: 9 }, segment: 'highly_engaged' }, { id: 'c2', title: 'K2', activities: 2, byType: { email: 2 }, segment: 'occasional' }],
+    segments: { highly_engaged: 1, engaged: 0, occasional: 1, dormant: 5 },
+  };
+
+  it('draws customers per engagement segment over the last 90 days, then asks again for all time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
+    api.fetchBehaviour.mockResolvedValue({ state: 'ok', data: behaviourAnswer });
+    const wrapper = await mountPage();
+    vi.useRealTimers();
+    expect(api.fetchBehaviour).toHaveBeenCalledWith('contact', { from: '2026-09-02', to: '2026-11-30' });
+    const behaviour = card(wrapper, 'behaviour');
+    expect(behaviour.attributes('data-state')).toBe('ok');
+    const chart = JSON.parse(behaviour.find('[data-testid="chart"]').text());
+    expect(chart.xAxis.data).toEqual(['Highly engaged', 'Engaged', 'Occasional', 'Dormant']);
+    expect(chart.series[0].data.map((item: { value: number }) => item.value)).toEqual([1, 0, 1, 5]);
+    expect(behaviour.text()).toContain('2 customers with activities');
+
+    await behaviour.findAll('.el-segmented__item').find((item) => item.text() === 'All time')!.find('.el-segmented__item-input').trigger('change');
+    await flushPromises();
+    expect(api.fetchBehaviour).toHaveBeenLastCalledWith('contact', {});
+  });
+
+  it('names the engagement segments in Chinese', async () => {
+    setLocale('zh-CN');
+    api.fetchBehaviour.mockResolvedValue({ state: 'ok', data: behaviourAnswer });
+    const wrapper = await mountPage();
+    const behaviour = card(wrapper, 'behaviour');
+    expect(behaviour.text()).toContain('客户活跃度');
+    expect(JSON.parse(behaviour.find('[data-testid="chart"]').text()).xAxis.data).toEqual(['高度活跃', '活跃', '偶尔互动', '沉睡']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AutomationDef } from '@loom/metadata';
-import { actionForm, automationDocument, automationForm, rowValue, valueRow } from './automation-form';
+import { actionForm, automationDocument, automationForm, rowValue, tagEditRow, valueRow } from './automation-form';
 
 const automations = import.meta.glob('../../../../../metadata/crm/automations/*.json', { eager: true, import: 'default' }) as Record<string, AutomationDef>;
 const numeric = (object: string, field: string) => (object === 'opportunity' && field === 'probability' ? { type: 'percent' as const } : undefined);
@@ -86,5 +86,38 @@ describe('automation form', () => {
     const flag = valueRow('done', '');
     flag.text = 'true';
     expect(rowValue(flag, { type: 'boolean' })).toBe(true);
+  });
+
+  it('keeps addTags and removeTags through load and save, with or without values', () => {
+    const document: AutomationDef = {
+      kind: 'automation', name: 'tags', trigger: { schedule: '0 2 * * *', object: 'contact' },
+      actions: [
+        { type: 'updateRecord', addTags: { tags: ['churn_risk'] } },
+        { type: 'updateRecord', values: { status: 'lost' }, removeTags: { tags: ['vip', 'trial'] } },
+      ],
+    };
+    const form = automationForm(document);
+    expect(form.actions[0]!.addTags.map(({ field, tags }) => ({ field, tags }))).toEqual([{ field: 'tags', tags: ['churn_risk'] }]);
+    expect(automationDocument(form)).toEqual(document);
+  });
+
+  it('writes edited tag rows, leaving out empty rows and an unused values', () => {
+    const form = automationForm({ kind: 'automation', name: 'a', trigger: { object: 'contact', event: 'updated' }, actions: [{ type: 'updateRecord', addTags: { tags: ['churn_risk'] } }] });
+    const action = form.actions[0]!;
+    action.addTags[0]!.tags.push(' won_back ', 'churn_risk');
+    action.addTags.push(tagEditRow('', ['orphan']), tagEditRow('tags', []));
+    action.removeTags.push(tagEditRow('tags', ['churn_risk']));
+    expect(automationDocument(form).actions).toEqual([{ type: 'updateRecord', addTags: { tags: ['churn_risk', 'won_back'] }, removeTags: { tags: ['churn_risk'] } }]);
+    action.addTags = [];
+    action.removeTags = [];
+    expect(automationDocument(form).actions).toEqual([{ type: 'updateRecord', values: {} }]);
+  });
+
+  it('keeps an action property it has no input for', () => {
+    const document = {
+      kind: 'automation', name: 'x', trigger: { object: 'ticket', event: 'created' },
+      actions: [{ type: 'notify', user: 'u', message: 'm', priority: 'high' }, { type: 'updateRecord', values: { a: 1 }, note: { n: [1] } }],
+    } as unknown as AutomationDef;
+    expect(automationDocument(automationForm(document))).toEqual(document);
   });
 });

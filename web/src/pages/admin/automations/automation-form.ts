@@ -10,11 +10,23 @@ export type { ValueRow } from '@/designers/value-rows';
 
 export type TriggerType = 'record' | 'schedule' | 'date';
 
+/** One `tags` field of a tag edit and the tags added to (or removed from) it. */
+export interface TagEditRow {
+  uid: number;
+  field: string;
+  tags: string[];
+}
+
 export interface ActionForm {
   uid: number;
   type: AutomationActionType;
   object: string;
   values: ValueRow[];
+  /** updateRecord `addTags` / `removeTags`, one row per tags field. */
+  addTags: TagEditRow[];
+  removeTags: TagEditRow[];
+  /** The action's properties this editor does not edit, written back as they were. */
+  extra: Record<string, unknown>;
   to: string;
   /** The document gave `to` as a list. */
   toList: boolean;
@@ -56,6 +68,36 @@ const AUTOMATION_PROPS = ['kind', 'name', 'label', 'description', 'enabled', 'tr
 let lastUid = 0;
 const nextUid = () => (lastUid += 1);
 
+/** The properties each action type's inputs edit; every other property is kept as it was. */
+const ACTION_PROPS: Record<AutomationActionType, readonly string[]> = {
+  updateRecord: ['type', 'values', 'addTags', 'removeTags'],
+  createRecord: ['type', 'object', 'values'],
+  sendEmail: ['type', 'to', 'subject', 'body'],
+  webhook: ['type', 'url', 'method', 'headers', 'secret', 'body'],
+  notify: ['type', 'user', 'message'],
+  startApproval: ['type', 'process'],
+};
+
+export function tagEditRow(field = '', tags: string[] = []): TagEditRow {
+  return { uid: nextUid(), field, tags: [...tags] };
+}
+
+function tagEditRows(edits: unknown): TagEditRow[] {
+  if (!edits || typeof edits !== 'object') return [];
+  return Object.entries(edits as Record<string, unknown>).map(([field, tags]) => tagEditRow(field, Array.isArray(tags) ? tags.map(String) : []));
+}
+
+/** `{ field: [tags] }` from the rows: rows without a field or tags are left out; undefined when none is left. */
+export function tagEditsDocument(rows: TagEditRow[]): Record<string, string[]> | undefined {
+  const edits: Record<string, string[]> = {};
+  for (const row of rows) {
+    const field = row.field.trim();
+    const tags = [...new Set(row.tags.map((tag) => tag.trim()).filter(Boolean))];
+    if (field && tags.length) edits[field] = [...(edits[field] ?? []), ...tags.filter((tag) => !edits[field]?.includes(tag))];
+  }
+  return Object.keys(edits).length ? edits : undefined;
+}
+
 export function actionForm(action: Partial<AutomationAction> & { type: AutomationActionType }): ActionForm {
   const a = action as Record<string, unknown>;
   const to = a.to as string | string[] | undefined;
@@ -64,6 +106,9 @@ export function actionForm(action: Partial<AutomationAction> & { type: Automatio
     type: action.type,
     object: (a.object as string | undefined) ?? '',
     values: valueRows(a.values as Record<string, unknown> | undefined),
+    addTags: action.type === 'updateRecord' ? tagEditRows(a.addTags) : [],
+    removeTags: action.type === 'updateRecord' ? tagEditRows(a.removeTags) : [],
+    extra: cloneJson(extraProps(action, ACTION_PROPS[action.type] ?? ['type'])),
     to: Array.isArray(to) ? to.join(', ') : (to ?? ''),
     toList: Array.isArray(to),
     subject: (a.subject as string | undefined) ?? '',
@@ -139,11 +184,24 @@ export function payloadValue(action: ActionForm): unknown {
   }
 }
 
-/** One action as the document spells it (API.md "Automation actions"). */
+/** One action as the document spells it (API.md "Automation actions"), with the properties not edited here kept. */
 export function actionDocument(action: ActionForm, triggerObject: string, field: FieldLookup): AutomationAction {
+  return { ...cloneJson(action.extra), ...editedAction(action, triggerObject, field) } as AutomationAction;
+}
+
+function editedAction(action: ActionForm, triggerObject: string, field: FieldLookup): AutomationAction {
   switch (action.type) {
-    case 'updateRecord':
-      return { type: 'updateRecord', values: valuesDocument(action.values, triggerObject, field) };
+    case 'updateRecord': {
+      const values = valuesDocument(action.values, triggerObject, field);
+      const document: AutomationAction = { type: 'updateRecord' };
+      // `values` may be left out when tags are edited; an action with nothing at all keeps `values: {}` so the server names it.
+      const addTags = tagEditsDocument(action.addTags);
+      const removeTags = tagEditsDocument(action.removeTags);
+      setDefined(document, 'values', Object.keys(values).length || (!addTags && !removeTags) ? values : undefined);
+      setDefined(document, 'addTags', addTags);
+      setDefined(document, 'removeTags', removeTags);
+      return document;
+    }
     case 'createRecord':
       return { type: 'createRecord', object: action.object, values: valuesDocument(action.values, action.object, field) };
     case 'sendEmail': {
@@ -186,7 +244,7 @@ export function automationErrorProps(form: AutomationForm): string[] {
   for (const key of ['object', 'event', 'fields', 'where', 'schedule', 'dateField', 'offsetDays', 'at']) props.push(`trigger.${key}`);
   form.actions.forEach((_action, index) => {
     props.push(`actions.${index}`);
-    for (const key of ['type', 'object', 'values', 'to', 'subject', 'body', 'url', 'method', 'headers', 'secret', 'user', 'message', 'process']) {
+    for (const key of ['type', 'object', 'values', 'addTags', 'removeTags', 'to', 'subject', 'body', 'url', 'method', 'headers', 'secret', 'user', 'message', 'process']) {
       props.push(`actions.${index}.${key}`);
     }
   });
