@@ -130,7 +130,7 @@ export class MetadataController {
   @Post('objects/:name/fields')
   @AdminOnly()
   async addField(@User() user: CurrentUser, @Param('name') name: string, @Body() body: { name: string }, @Query() query: WriteQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await withDocumentPaths(`/objects/${name}`, () => this.publish(user, writes.addField(name, body ?? {}), `add field ${name}.${body?.name}`, writeOptions(query as never)));
+    const result = await withDocumentPaths(`/objects/${name}/fields/${body?.name}`, () => this.publish(user, writes.addField(name, body ?? {}), `add field ${name}.${body?.name}`, writeOptions(query as never)));
     reply.status(result.applied ? 201 : 200);
     return result.applied ? { field: result.set.objects[name].fields[body.name], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
@@ -138,7 +138,7 @@ export class MetadataController {
   @Patch('objects/:name/fields/:field')
   @AdminOnly()
   async patchField(@User() user: CurrentUser, @Param('name') name: string, @Param('field') field: string, @Body() body: Record<string, unknown>, @Query() query: WriteQuery) {
-    const result = await withDocumentPaths(`/objects/${name}`, () => this.publish(user, writes.patchField(name, field, body ?? {}), `update field ${name}.${field}`, writeOptions(query as never)));
+    const result = await withDocumentPaths(`/objects/${name}/fields/${field}`, () => this.publish(user, writes.patchField(name, field, body ?? {}), `update field ${name}.${field}`, writeOptions(query as never)));
     return result.applied ? { field: result.set.objects[name].fields[field], plan: result.plan, revision: result.revision } : { plan: result.plan };
   }
 

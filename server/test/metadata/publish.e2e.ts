@@ -120,7 +120,7 @@ describe('fields: add, alter, archive, purge', () => {
     expect(data_type).toBe('numeric');
     const before = await revision();
     const p = expectProblem(await admin.patch('/api/metadata/objects/widget/fields/active', { type: 'date' }), 422);
-    expect(p.errors![0].path).toBe('/fields/active/type'); // into the object document (API.md)
+    expect(p.errors![0].path).toBe('/type'); // into the field body sent (API.md: paths point into the document)
     expect(p.errors![0].message).toMatch(/cannot become date/);
     expect(await revision()).toBe(before);
   });
