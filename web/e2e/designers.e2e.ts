@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
 import { e2eServer } from './e2e-server';
+import { apiText, signIn } from './session';
 import type { E2eServer } from './e2e-server';
 
 let server: E2eServer;
@@ -24,11 +25,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('input[name="email"]').fill(server.adminEmail);
-  await page.locator('input[name="password"]').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, server.url, server.adminEmail, server.adminPassword);
 
   const rep = await api('/api/users', { method: 'POST', body: { email: 'rep@loom.test', name: 'Rita Rep', password: 'rep-password-1', roles: ['sales_rep'], active: true } });
   expect(rep.status).toBe(201);
@@ -61,17 +58,7 @@ async function applyPlan(): Promise<void> {
 
 /** Calls the API as the signed-in admin (set-up steps and checks that need no UI). */
 function api(path: string, init: { method?: string; body?: unknown } = {}) {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: { Authorization: `Bearer ${localStorage.getItem('loom.token')}`, 'Content-Type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      return { status: response.status, body: await response.text() };
-    },
-    { path, init },
-  );
+  return apiText(page, path, init);
 }
 
 async function metadata(): Promise<{ pipelines: Record<string, { stages: Array<{ key: string; probability?: number; label?: unknown }> }> }> {

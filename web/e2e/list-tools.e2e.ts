@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
 import { e2eServer } from './e2e-server';
+import { apiJson, signIn } from './session';
 import type { E2eServer } from './e2e-server';
 
 let server: E2eServer;
@@ -20,11 +21,7 @@ beforeAll(async () => {
   // Generous: the machine is shared, and a slow step is not a failed one.
   context.setDefaultTimeout(20_000);
   page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('input[name="email"]').fill(server.adminEmail);
-  await page.locator('input[name="password"]').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, server.url, server.adminEmail, server.adminPassword);
   for (const lead of [
     { name: 'Alpha', company: 'Acme', source: 'website' },
     { name: 'Beta', company: 'Acme', source: 'referral' },
@@ -41,18 +38,7 @@ afterAll(async () => {
 
 /** Calls the API as the signed-in user (set-up steps and checks that need no UI). */
 function api(path: string, init: { method?: string; body?: unknown } = {}) {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: { Authorization: `Bearer ${localStorage.getItem('loom.token')}`, 'Content-Type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    { path, init },
-  );
+  return apiJson(page, path, init);
 }
 
 async function choose(select: Locator, option: string | RegExp): Promise<void> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
 import { e2eServer } from './e2e-server';
+import { apiText, signIn } from './session';
 import type { E2eServer } from './e2e-server';
 
 let server: E2eServer;
@@ -16,17 +17,7 @@ let contactId = '';
 
 /** Calls the API as the signed-in user (set-up steps that need no UI); throws on a failed answer. */
 async function api<T = any>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await page.evaluate(
-    async ({ path, init }) => {
-      const response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: { Authorization: `Bearer ${localStorage.getItem('loom.token')}`, 'Content-Type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      return { status: response.status, body: await response.text() };
-    },
-    { path, init },
-  );
+  const res = await apiText(page, path, init);
   if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status} ${res.body}`);
   return (res.body ? JSON.parse(res.body) : null) as T;
 }
@@ -37,11 +28,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('input[name="email"]').fill(server.adminEmail);
-  await page.locator('input[name="password"]').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, server.url, server.adminEmail, server.adminPassword);
 
   for (const name of ['loyalty', 'complaints']) {
     await api(`/api/plugins/${name}/install`, { method: 'POST', body: {} });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './browser';
 import { e2eServer } from './e2e-server';
+import { apiJson, signIn } from './session';
 import type { E2eServer } from './e2e-server';
 
 const stamp = Date.now();
@@ -28,28 +29,12 @@ async function signedIn(email: string, password: string, viewport = { width: 136
   context.setDefaultTimeout(10_000);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.evaluate((value) => localStorage.setItem('loom.locale', value), locale);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, server.url, email, password, locale);
   return page;
 }
 
 async function api<T = Record<string, unknown>>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: { Authorization: `Bearer ${localStorage.getItem('loom.token')}`, 'Content-Type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    { path, init },
-  ) as Promise<{ status: number; body: T }>;
+  return apiJson<T>(page, path, init);
 }
 
 async function created(page: Page, path: string, body: unknown): Promise<string> {
