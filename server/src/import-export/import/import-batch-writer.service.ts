@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ObjectDef } from '@loom/metadata';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { invalid, notFound } from '../../common/problem.js';
 import { automationsFiredBy } from '../../automation/outbox/match-trigger.js';
 import { Db, type Tx } from '../../database/db.js';
 import { MetadataRegistry } from '../../metadata/metadata-registry.service.js';
+import { HookBatch } from '../../plugins/hook-batch.js';
+import { RecordHooks } from '../../plugins/record-hooks.service.js';
 import { PermissionsService } from '../../permissions/permissions.service.js';
 import type { QueryContext } from '../../query/index.js';
 import { inSavepoint } from '../../records/lib/in-savepoint.js';
 import { rowProblems } from '../../records/lib/row-problems.js';
 import { lockRow, RecordWriter } from '../../records/record-writer.service.js';
+import { RecordsService } from '../../records/records.service.js';
 import { WriteValidation } from '../../records/write-validation.service.js';
 import type { BatchProgress, RowError } from './import-store.js';
 import { canInsertMany, insertMany } from './multi-row-insert.js';
@@ -45,30 +48,52 @@ class DryRunRollback extends Error {
  * no stage field or manyToMany links go in as one multi-row insert (multi-row-insert.ts) after the
  * same per-row checks. `save` runs in the
  * same transaction (the import's bookkeeping); a dry run rolls everything back.
+ * When an enabled plugin hooks the object's creates or updates, every row goes through RecordWriter
+ * under its own savepoint (so `before*` hooks run once per row): `beforeCreate`/`beforeUpdate` before
+ * the row's write (a patch is validated again; a plugin's problem is the row's error), and the
+ * `after*` hooks once the batch committed — never for a dry run (HookBatch, depth 0: a person's write).
  */
 @Injectable()
 export class ImportBatchWriter {
+  private readonly logger = new Logger('import');
+
   constructor(
     private readonly db: Db, private readonly validation: WriteValidation, private readonly writer: RecordWriter,
-    private readonly permissions: PermissionsService, private readonly registry: MetadataRegistry,
+    private readonly permissions: PermissionsService, private readonly registry: MetadataRegistry, private readonly records: RecordsService,
+    @Optional() private readonly hooks?: RecordHooks,
   ) {}
 
   async write(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], dryRun: boolean, save: (tx: Tx, outcome: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
-    try {
-      return await this.attempt(user, ctx, obj, rows, false, dryRun, save);
-    } catch (e) {
-      if (e instanceof DryRunRollback) return e.outcome;
-      if (!(e instanceof NeedsSavepoints)) throw e;
+    const hooked = this.hooked(obj.name, rows);
+    if (!hooked) {
+      try {
+        return await this.attempt(user, ctx, obj, rows, false, dryRun, save);
+      } catch (e) {
+        if (e instanceof DryRunRollback) return e.outcome;
+        if (!(e instanceof NeedsSavepoints)) throw e;
+      }
     }
+    const hooks = hooked ? new HookBatch(this.hooks, user) : undefined;
     try {
-      return await this.attempt(user, ctx, obj, rows, true, dryRun, save);
+      const outcome = await this.attempt(user, ctx, obj, rows, true, dryRun, save, hooks);
+      if (hooks?.size) void hooks.flush((o, id) => this.records.get(user, o, id)).catch((e: unknown) => this.logger.warn({ msg: 'import after-hooks failed', err: String(e) }));
+      return outcome;
     } catch (e) {
       if (e instanceof DryRunRollback) return e.outcome;
       throw e;
     }
   }
 
-  private attempt(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], savepoints: boolean, dryRun: boolean, save: (tx: Tx, o: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
+  /** Whether an enabled plugin hooks a write this batch makes (then no multi-row insert). */
+  private hooked(object: string, rows: PlannedRow[]): boolean {
+    const hooks = this.hooks;
+    if (!hooks) return false;
+    const creates = rows.some((r) => r.action === 'create') && (hooks.has(object, 'beforeCreate') || hooks.has(object, 'afterCreate'));
+    const updates = rows.some((r) => r.action === 'update') && (['beforeUpdate', 'afterUpdate', 'stageChanged'] as const).some((h) => hooks.has(object, h));
+    return creates || updates;
+  }
+
+  private attempt(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], savepoints: boolean, dryRun: boolean, save: (tx: Tx, o: WrittenBatch) => Promise<void>, hooks?: HookBatch): Promise<WrittenBatch> {
     const many = !savepoints && canInsertMany(obj, this.createScopeIsAll(user, obj.name));
     return this.db.tx(async (tx) => {
       // a crash may lose the last batches' commits, never part of one: the bookkeeping goes with them, so
@@ -82,7 +107,7 @@ export class ImportBatchWriter {
             creates.push({ row: r.row, values: this.checkCreate(user, obj.name, r.values) });
             continue;
           }
-          const entry = savepoints ? await inSavepoint(tx, () => this.one(tx, user, ctx, obj, r)) : await this.one(tx, user, ctx, obj, r);
+          const entry = savepoints ? await inSavepoint(tx, () => this.one(tx, user, ctx, obj, r, hooks)) : await this.one(tx, user, ctx, obj, r);
           if (entry) {
             outcome.rows.push(entry);
             outcome[entry.action]++;
@@ -119,18 +144,24 @@ export class ImportBatchWriter {
     return this.permissions.decision(user, object)?.actions.create.scope === undefined;
   }
 
-  private async one(tx: Tx, user: CurrentUser, ctx: QueryContext, obj: ObjectDef, r: PlannedRow): Promise<BatchProgress['rows'][number] | null> {
+  private async one(tx: Tx, user: CurrentUser, ctx: QueryContext, obj: ObjectDef, r: PlannedRow, hooks?: HookBatch): Promise<BatchProgress['rows'][number] | null> {
     if (r.action === 'create') {
-      const id = await this.writer.insert(tx, obj, this.checkCreate(user, obj.name, r.values), user);
+      let values = this.checkCreate(user, obj.name, r.values);
+      const patch = await hooks?.beforeCreate(obj.name, values);
+      if (patch) values = this.validate(user, obj.name, 'create', { ...r.values, ...patch });
+      const id = await this.writer.insert(tx, obj, values, user);
       if (!this.createScopeIsAll(user, obj.name)) await this.permissions.assertRowInScope(tx, user, ctx, obj.name, id, 'create');
+      hooks?.created(obj.name, id);
       return { row: r.row, id, action: 'created', version: 1 };
     }
     const before = await lockRow(tx, obj, r.id!);
     if (!before) throw notFound(`No ${obj.name} ${r.id}`);
     await this.permissions.assertRowInScope(tx, user, ctx, obj.name, r.id!, 'update');
     this.permissions.assertCanUpdate(user, obj.name, r.values, before);
-    const values = this.validate(user, obj.name, 'update', r.values, before);
+    const patch = await hooks?.beforeUpdate(obj.name, before, r.values);
+    const values = this.validate(user, obj.name, 'update', patch ? { ...r.values, ...patch } : r.values, before);
     const { changes, version } = await this.writer.update(tx, obj, r.id!, values, user, { before });
+    hooks?.updated(obj, r.id!, before, changes);
     if (!Object.keys(changes).length) return null;
     return { row: r.row, id: r.id!, action: 'updated', version, previous: Object.fromEntries(Object.entries(changes).map(([f, c]) => [f, c.from])) };
   }
