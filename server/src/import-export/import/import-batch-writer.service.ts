@@ -15,6 +15,7 @@ import { lockRow, RecordWriter } from '../../records/record-writer.service.js';
 import { RecordsService } from '../../records/records.service.js';
 import { WriteValidation } from '../../records/write-validation.service.js';
 import type { BatchProgress, RowError } from './import-store.js';
+import { hooksWrites } from './lib/hooks-writes.js';
 import { canInsertMany, insertMany } from './multi-row-insert.js';
 
 export interface PlannedRow {
@@ -64,7 +65,7 @@ export class ImportBatchWriter {
   ) {}
 
   async write(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], dryRun: boolean, save: (tx: Tx, outcome: WrittenBatch) => Promise<void>): Promise<WrittenBatch> {
-    const hooked = this.hooked(obj.name, rows);
+    const hooked = hooksWrites(this.hooks, obj.name, rows.map((r) => r.action));
     if (!hooked) {
       try {
         return await this.attempt(user, ctx, obj, rows, false, dryRun, save);
@@ -82,15 +83,6 @@ export class ImportBatchWriter {
       if (e instanceof DryRunRollback) return e.outcome;
       throw e;
     }
-  }
-
-  /** Whether an enabled plugin hooks a write this batch makes (then no multi-row insert). */
-  private hooked(object: string, rows: PlannedRow[]): boolean {
-    const hooks = this.hooks;
-    if (!hooks) return false;
-    const creates = rows.some((r) => r.action === 'create') && (hooks.has(object, 'beforeCreate') || hooks.has(object, 'afterCreate'));
-    const updates = rows.some((r) => r.action === 'update') && (['beforeUpdate', 'afterUpdate', 'stageChanged'] as const).some((h) => hooks.has(object, h));
-    return creates || updates;
   }
 
   private attempt(user: CurrentUser, ctx: QueryContext, obj: ObjectDef, rows: PlannedRow[], savepoints: boolean, dryRun: boolean, save: (tx: Tx, o: WrittenBatch) => Promise<void>, hooks?: HookBatch): Promise<WrittenBatch> {
