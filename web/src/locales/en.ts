@@ -157,6 +157,12 @@ const en = {
     },
   },
   records: {
+    quickCreate: {
+      button: 'Quick create',
+      title: 'Quick create: {object}',
+      saveAndNew: 'Save and new',
+      hint: 'Required fields and the main section; open the full form for the rest.',
+    },
     new: 'New',
     newTitle: 'New {object}',
     create: 'Create',

@@ -158,6 +158,12 @@ const zhCN: Messages = {
     },
   },
   records: {
+    quickCreate: {
+      button: '快速新建',
+      title: '快速新建：{object}',
+      saveAndNew: '保存并新建',
+      hint: '只显示必填字段和主要分区；其余字段请在完整表单中填写。',
+    },
     new: '新建',
     newTitle: '新建{object}',
     create: '创建',
