@@ -1,6 +1,7 @@
 // Browser end-to-end test of the list screen's tools on the base CRM's leads: saved views (save,
 // reload, remembered), bulk edit with a dry-run preview count and per-row errors, and the import
-// wizard (a bad row is reported, the good rows import, then the import is reverted).
+// wizard (a bad row is reported, the good rows import, then the import is reverted), bulk delete, and the
+// quick-create dialog (a 422 shown on its field, "save and new", the created row highlighted, full-screen on a phone).
 // Run: npx vitest run -c vitest.e2e.config.ts e2e/list-tools.e2e.ts (needs web/dist and server/dist).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -199,5 +200,57 @@ describe('bulk delete of every matching record', () => {
     await poll(rowNames).toEqual([]);
     expect((await api('/api/records/lead')).body.data.map((lead: { name: string }) => lead.name)).toEqual(['Gamma']);
     expect((await api('/api/records/lead?deleted=true')).body.data.map((lead: { name: string }) => lead.name).sort()).toEqual(expect.arrayContaining(['Alpha', 'Beta']));
+  });
+});
+
+describe('quick create', () => {
+  it('shows the server’s 422 on the field, then creates, reloads the list and highlights the new row', async () => {
+    await page.goto(`${server.url}/o/lead?sort=name`);
+    await poll(rowNames).toContain('Gamma');
+    await page.getByTestId('record-quick-create').click();
+    const dialog = page.getByTestId('quick-create');
+    await dialog.getByTestId('field-name').waitFor();
+    // the first layout section, not the contact section
+    expect(await dialog.getByTestId('field-company').count()).toBe(1);
+    expect(await dialog.getByTestId('field-wechat').count()).toBe(0);
+    await dialog.getByTestId('field-company').locator('input').fill('Quickly Inc');
+    await dialog.getByTestId('quick-create-save').click();
+    const error = dialog.getByTestId('field-name').locator('.el-form-item__error');
+    await error.waitFor();
+    expect((await error.textContent())?.trim()).not.toBe('');
+    await screenshot(page, 'list-tools-12-quick-create-error');
+
+    await dialog.getByTestId('field-name').locator('input').fill('Aardvark Quick');
+    await dialog.getByTestId('quick-create-save-new').click();
+    // "save and new": the dialog stays, emptied, and the list has the row, highlighted
+    await poll(async () => dialog.getByTestId('field-name').locator('input').inputValue()).toBe('');
+    expect(await dialog.getByTestId('field-name').locator('.el-form-item__error').count()).toBe(0);
+    await poll(async () => (await leadsNamed('Aardvark Quick')).length).toBe(1);
+    await dialog.getByTestId('field-name').locator('input').fill('Aardvark Second');
+    await dialog.getByTestId('quick-create-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await poll(rowNames).toContain('Aardvark Second');
+    const created = page.locator('.row-created');
+    await created.waitFor();
+    expect(await created.count()).toBe(1);
+    expect(await created.textContent()).toContain('Aardvark Second');
+    expect(await page.locator('tr', { hasText: 'Aardvark Quick' }).getAttribute('class')).not.toContain('row-created');
+    expect((await leadsNamed('Aardvark Second'))[0]).toMatchObject({ company: null });
+    await screenshot(page, 'list-tools-13-quick-created');
+  });
+
+  it('is full-screen on a 390-px phone', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    phone.setDefaultTimeout(20_000);
+    const small = await phone.newPage();
+    await signIn(small, server.url, server.adminEmail, server.adminPassword);
+    await small.goto(`${server.url}/o/lead`);
+    await small.getByTestId('record-quick-create').click();
+    const dialog = small.getByTestId('quick-create');
+    await dialog.getByTestId('field-name').waitFor();
+    expect(await dialog.evaluate((node) => node.classList.contains('is-fullscreen'))).toBe(true);
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(small, 'list-tools-14-quick-create-phone');
+    await phone.close();
   });
 });

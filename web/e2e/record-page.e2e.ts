@@ -175,6 +175,36 @@ describe('the approval panel', () => {
   });
 });
 
+describe('the timeline tab', () => {
+  it('lists the stage move and the approval, newest first, with who and when', async () => {
+    await rep.goto(`${server.url}/o/opportunity/${dealId}`);
+    await rep.getByTestId('field-name').locator('input').waitFor();
+    // lazy: nothing is asked for before the tab opens
+    expect(await rep.getByTestId('record-timeline').count()).toBe(0);
+    await rep.getByRole('tab', { name: 'Timeline' }).click();
+    const timeline = rep.getByTestId('record-timeline');
+    const stage = timeline.getByTestId('timeline-stage').first();
+    await stage.waitFor();
+    expect(await stage.textContent()).toContain('Stage changed');
+    expect(await stage.textContent()).toContain('Lead → Proposal');
+    expect(await stage.textContent()).toContain(`by ${REP.name}`);
+    const approval = timeline.getByTestId('timeline-approval').first();
+    expect(await approval.textContent()).toContain('Approval: Large discount approval');
+    expect(await approval.textContent()).toContain('Status: Approved');
+    // the edits of the first test are history entries with the field label and both values
+    expect(await timeline.getByTestId('timeline-history').allTextContents()).toContainEqual(expect.stringContaining(`Opportunity name: ${DEAL} (updated) → ${DEAL}`));
+    // newest first: the approval (submitted after the move) comes before the stage change
+    const kinds = await timeline.locator('[data-kind]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-kind')));
+    expect(kinds.indexOf('approval')).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('approval')).toBeLessThan(kinds.indexOf('stage'));
+    // relative time shown, the exact instant on hover
+    const when = stage.getByTestId('timeline-when');
+    expect(await when.textContent()).toMatch(/now|second|minute/);
+    expect(await when.getAttribute('title')).toMatch(/\d{4}/);
+    await screenshot(rep, 'record-8b-timeline');
+  });
+});
+
 describe('related lists', () => {
   it('lists the account’s deals and creates a contact with the account filled in', async () => {
     await rep.goto(`${server.url}/o/account/${accountId}`);

@@ -122,6 +122,24 @@ export function recordHistory(object: string, id: string): Promise<HistoryEntry[
   return request<HistoryEntry[]>(`${one(object, id)}/history`, { expect: [404] });
 }
 
+/** One item of `GET …/{id}/timeline`: `kind` says which other details it has (see timeline-entries.ts). */
+export interface TimelineItem {
+  kind: string;
+  at: string;
+  by: string | null;
+  [detail: string]: unknown;
+}
+
+/** `GET …/{id}/timeline`: newest first; `nextBefore` is the cursor of the next (older) page, null at the end. */
+export interface TimelinePage {
+  data: TimelineItem[];
+  nextBefore: string | null;
+}
+
+export function recordTimeline(object: string, id: string, before?: string | null, limit = 30): Promise<TimelinePage> {
+  return request<TimelinePage>(`${one(object, id)}/timeline`, { query: { limit, before: before ?? undefined }, expect: [404], silent: true });
+}
+
 export function restoreRecordVersion(object: string, id: string, version: number): Promise<RecordData> {
   return request<RecordData>(`${one(object, id)}/history/${version}/restore`, {
     method: 'POST',
