@@ -35,7 +35,7 @@ async function mountForm(errors: Record<string, string>, isNew = true) {
   await vi.waitFor(() => {
     const contents = wrapper.findAll('.el-form-item__content');
     if (contents.some((content) => !content.element.querySelector('input, .computed-value'))) throw new Error('loading');
-  });
+  }, { timeout: 10_000 }); // the first import of each input chunk is slow on a busy machine
   await flushPromises();
   return wrapper;
 }
@@ -72,7 +72,7 @@ describe('RecordForm', () => {
     expect(mapped.general).toEqual(['nope: is not a field']);
     const wrapper = await mountForm(mapped.fields);
     // Element Plus shows a form item's error after a short debounce.
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="field-name"] .el-form-item__error').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="field-name"] .el-form-item__error').exists()).toBe(true), { timeout: 10_000 });
     expect(wrapper.find('[data-testid="field-name"] .el-form-item__error').text()).toBe('is required');
     expect(wrapper.find('[data-testid="field-email"] .el-form-item__error').text()).toBe('must be a valid email');
     expect(wrapper.find('[data-testid="field-status"] .el-form-item__error').exists()).toBe(false);
