@@ -113,9 +113,9 @@ export class RecordsService {
     const current = this.hooks?.has(object, 'beforeUpdate') ? await this.get(user, object, id) : undefined;
     const patch = current && await this.hooks!.before('beforeUpdate', user, object, { record: { ...current, ...(body as object) }, before: current, changes: body as Record<string, unknown> });
     const written = await this.db.tx(async (tx) => {
-      const before = await lockRow(tx, obj, id);
+      // both go out together on a pipelined connection (one round trip); each locks the same row
+      const [before] = await Promise.all([lockRow(tx, obj, id), this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update')]);
       if (!before) throw notFound(`No ${object} ${id}`);
-      await this.permissions.assertRowInScope(tx, user, ctx, object, id, 'update');
       this.permissions.assertCanUpdate(user, object, body, before);
       const values = this.validate(user, object, 'update', patch ? { ...(body as object), ...patch } : body, before);
       return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before, readBack, last: true });
