@@ -56,7 +56,7 @@ export class RecordReader {
       return { compiled, count: q.count ? compileCount(base) : null, wrapped: json ? compilePageJson(compiled) : undefined };
     };
     if (raw.cursor !== undefined) return compile();
-    const key = `list|${json}|${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${JSON.stringify(raw)}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    const key = `list|${json}|${JSON.stringify(raw)}|${callerKey(number, object, user, scope)}`;
     return this.statements.memo(key, Date.now(), compile);
   }
 
@@ -90,7 +90,7 @@ export class RecordReader {
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
-    const base = `${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    const base = callerKey(number, object, user, scope);
     return (cte, paramOffset) => this.statements.memo(`rb|${cte}|${paramOffset}|${base}`, Date.now(), () =>
       compileGet({ object, set, ctx, ...access, cte, paramOffset, scope, hiddenFields: access.hiddenFor?.(object) }));
   }
@@ -101,7 +101,7 @@ export class RecordReader {
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
-    const key = `${number}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${scope === undefined ? '' : JSON.stringify(scope)}`;
+    const key = `get|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${callerKey(number, object, user, scope)}`;
     return this.statements.statementFor(key, id, Date.now(), (forId) =>
       compileGet({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape }));
   }
@@ -113,4 +113,9 @@ export class RecordReader {
     const q = parseListQuery(raw, { object, set: this.registry.current().set });
     return this.getOrThrow(user, object, id, { fields: q.fields, expand: q.expand });
   }
+}
+
+/** What a compiled read of `object` depends on besides the request: revision, caller, roles and scope. */
+function callerKey(revision: number, object: string, user: CurrentUser, scope: unknown): string {
+  return `${revision}|${object}|${user.id}|${user.teamId}|${user.roles.join(',')}|${scope === undefined ? '' : JSON.stringify(scope)}`;
 }
