@@ -1,7 +1,7 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
-// Prints req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// Raw and API take turns (BENCH_ROUNDS, default 3, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,16 @@ import pg from 'pg';
 import { freePort, startTestServer } from '../scripts/test-server.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const DURATION = process.env.BENCH_DURATION ?? '10s';
+const DURATION = process.env.BENCH_DURATION ?? '5s';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const here = dirname(fileURLToPath(import.meta.url));
-const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn' } });
+const CASES = process.env.BENCH_CASES?.split(','); // e.g. get,update: only these
+const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn' }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
 const db = new pg.Client({ connectionString: server.database.url });
 await db.connect();
 const tmp = mkdtempSync(join(tmpdir(), 'loom-bench-'));
 let raw;
+let floor;
 try {
   const login = await (await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }) })).json();
   const token = login.accessToken;
@@ -35,10 +38,14 @@ try {
   const ids = (await db.query('SELECT id FROM data.bench_contact ORDER BY random() LIMIT 2000')).rows.map((r) => r.id);
 
   const rawPort = await freePort();
-  raw = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(rawPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id }, stdio: 'inherit' });
-  for (let i = 0; i < 100; i++) { // until the baseline answers
-    if (await fetch(`http://127.0.0.1:${rawPort}/api/records/bench_contact/${ids[0]}`).then(() => true, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
+  raw = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(rawPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id }, stdio: 'inherit' });
+  const floorPort = await freePort();
+  floor = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(floorPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id, RAW_MODE: 'required' }, stdio: 'inherit' });
+  for (const port of [rawPort, floorPort]) {
+    for (let i = 0; i < 100; i++) { // until the baseline answers
+      if (await fetch(`http://127.0.0.1:${port}/api/records/bench_contact/${ids[0]}`).then(() => true, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   const script = (name, body) => { const f = join(tmp, `${name}.lua`); writeFileSync(f, body); return f; };
@@ -51,26 +58,52 @@ try {
     create: { lua: auth + 'local n = 0\nrequest = function() n = n + 1 return wrk.format("POST", wrk.path, nil, \'{"name":"New \' .. n .. \'","email":"n\' .. n .. \'@example.com","amount":12.5,"status":"new","score":3}\') end\n', api: '/api/records/bench_contact', raw: '/api/records/bench_contact' },
     update: { lua: auth + idsLua + 'request = function() return wrk.format("PATCH", wrk.path .. ids[math.random(#ids)], nil, \'{"amount":\' .. math.random(1, 9999) .. \'}\') end\n', api: '/api/records/bench_contact/', raw: '/api/records/bench_contact/' },
   };
-  // CPU of the serving process per request (user + system, from /proc): steadier than req/s on a busy machine
+  // CPU per request (user + system, from /proc) of the serving process and of PostgreSQL's processes:
+  // steadier than req/s on a busy machine (PostgreSQL's share is exact only when nothing else uses it)
   const cpuMs = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+  // every postgres process's own CPU, and the postmaster's reaped children's (backends that ended)
+  const pgCpuMs = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).reduce((sum, pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ');
+      if (!f[0].endsWith('(postgres')) return sum;
+      const v = f[1].split(' ');
+      return sum + (Number(v[11]) + Number(v[12]) + Number(v[13]) + Number(v[14])) * 10;
+    } catch {
+      return sum; // the process ended meanwhile
+    }
+  }, 0);
   const rps = (url, lua, pid) => {
     const before = cpuMs(pid);
+    const pgBefore = pgCpuMs();
     const out = spawnSync('wrk', ['-t2', '-c32', `-d${DURATION}`, '-s', lua, url], { encoding: 'utf8' }).stdout;
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
     if (non2xx) console.log(`  warning: ${non2xx[1]} non-2xx responses from ${url}`);
     const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-    return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), cpuUs: requests ? (cpuMs(pid) - before) * 1000 / requests : NaN };
+    return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), cpuUs: requests ? (cpuMs(pid) - before) * 1000 / requests : NaN, pgUs: requests ? (pgCpuMs() - pgBefore) * 1000 / requests : NaN };
   };
   const targets = { list: 1.0, get: 0.85, create: 0.65, update: 0.6 };
-  for (const [name, c] of Object.entries(cases)) {
+  // raw and API take turns, ROUNDS times each: the machine's speed drifts over a run, the ratio of neighbours does not.
+  // Writes also run against the floor (raw + the history row and outbox event the issue requires, one statement).
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const summary = (xs) => ({ rps: median(xs.map((x) => x.rps)), cpuUs: median(xs.map((x) => x.cpuUs)), pgUs: median(xs.map((x) => x.pgUs)) });
+  const line = (label, m) => `${label} ${m.rps.toFixed(0).padStart(6)} req/s ${m.cpuUs.toFixed(0).padStart(4)}+${m.pgUs.toFixed(0).padStart(4)} µs`;
+  console.log('req/s, and CPU per request of the server + PostgreSQL; medians of ' + ROUNDS + ' turns');
+  for (const [name, c] of Object.entries(cases).filter(([n]) => !CASES || CASES.includes(n))) {
     const lua = script(name, c.lua);
-    const r = rps(`http://127.0.0.1:${rawPort}${c.raw}`, lua, raw.pid);
-    const a = rps(`${server.url}${c.api}`, lua, server.child.pid);
-    const ratio = a.rps / r.rps;
-    console.log(`${name.padEnd(6)} raw ${r.rps.toFixed(0).padStart(6)} req/s ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req  api ${a.rps.toFixed(0).padStart(6)} req/s ${a.cpuUs.toFixed(0).padStart(5)} µs CPU/req  ratio ${ratio.toFixed(2)}x  (target ≥ ${targets[name]}x: ${ratio >= targets[name] ? 'met' : 'NOT met'})`);
+    const write = name === 'create' || name === 'update';
+    const runs = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const r = rps(`http://127.0.0.1:${rawPort}${c.raw}`, lua, raw.pid);
+      const f = write ? rps(`http://127.0.0.1:${floorPort}${c.raw}`, lua, floor.pid) : undefined;
+      runs.push({ r, f, a: rps(`${server.url}${c.api}`, lua, server.child.pid) });
+    }
+    const ratio = median(runs.map((x) => x.a.rps / x.r.rps));
+    const floorRatio = write ? median(runs.map((x) => x.f.rps / x.r.rps)) : undefined;
+    console.log(`${name.padEnd(6)} ${line('raw', summary(runs.map((x) => x.r)))}  ${write ? line('floor', summary(runs.map((x) => x.f))) + '  ' : ''}${line('api', summary(runs.map((x) => x.a)))}`
+      + `  ratio ${ratio.toFixed(2)}x [${runs.map((x) => (x.a.rps / x.r.rps).toFixed(2)).join(' ')}]${write ? `  floor/raw ${floorRatio.toFixed(2)}x` : ''}  (target ≥ ${targets[name]}x: ${ratio >= targets[name] ? 'met' : 'NOT met'})`);
   }
 } finally {
-  raw?.kill();
+  for (const child of [raw, floor].filter(Boolean)) { const exited = new Promise((r) => child.once('exit', r)); child.kill(); await exited; }
   await db.end();
   await server.stop();
 }

@@ -79,9 +79,11 @@ export class Db {
     } catch (e) {
       throw mapPgError(e);
     }
-    // BEGIN goes out with the first statement: on a pipelined pool (PostgreSQL) they share one round
-    // trip; elsewhere the driver queues them. A failed BEGIN fails that statement's await.
-    let begin: Promise<unknown> | null = conn.query('BEGIN');
+    // BEGIN goes out with the first statement, and COMMIT with the last one when the caller says so:
+    // on a pipelined pool (PostgreSQL) they share one write and one round trip; elsewhere the driver
+    // queues them. A failed BEGIN fails that statement's await.
+    let begin: Promise<unknown> | null = null;
+    let sentBegin = false;
     const begun = async (pending?: Promise<unknown>) => {
       if (!begin) return;
       const b = begin;
@@ -91,8 +93,13 @@ export class Db {
     let committed = false;
     const run = async (config: string | { name: string; text: string; values: unknown[] }, params?: unknown[], commit = false) => {
       if (committed) throw new Error('statement after the transaction committed');
-      const pending = typeof config === 'string' ? conn.query(config, params) : conn.query(config);
-      const commitReply = commit ? conn.query('COMMIT') : undefined;
+      const { pending, commitReply } = together(conn, () => {
+        if (!sentBegin) {
+          sentBegin = true;
+          begin = conn.query('BEGIN');
+        }
+        return { pending: typeof config === 'string' ? conn.query(config, params) : conn.query(config), commitReply: commit ? conn.query('COMMIT') : undefined };
+      });
       if (commitReply) committed = true;
       try {
         await begun(pending);
@@ -112,15 +119,31 @@ export class Db {
     try {
       const result = await fn(tx);
       await begun().catch((e: unknown) => { throw mapPgError(e); });
-      if (!committed) await conn.query('COMMIT');
+      // nothing sent, nothing to commit
+      if (sentBegin && !committed) await conn.query('COMMIT');
       return result;
     } catch (e) {
       await begun().catch(() => undefined);
       // after preparedAndCommit the transaction is over (committed, or rolled back by its COMMIT)
-      if (!committed) await conn.query('ROLLBACK').catch(() => { broken = true; });
+      if (sentBegin && !committed) await conn.query('ROLLBACK').catch(() => { broken = true; });
       throw e;
     } finally {
       conn.release(broken);
     }
+  }
+}
+
+/**
+ * Sends the queries `submit` makes in ONE socket write: on a pipelined connection the driver writes
+ * each query as it is made, and every write to a waiting PostgreSQL costs a wake-up (the most
+ * expensive part of a short statement on a small machine: bench/records.mjs).
+ */
+function together<T>(conn: PoolClient, submit: () => T): T {
+  const stream = (conn as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+  stream?.cork?.();
+  try {
+    return submit();
+  } finally {
+    stream?.uncork?.();
   }
 }

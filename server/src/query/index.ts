@@ -16,7 +16,7 @@ export { compileWhere, type CompiledWhere, type RowFilter, type WhereOptions } f
 export type { ReadOptions } from './compile/read-plan.js';
 export type { SortDirection, SortSpec } from './compile/page/compile-sort.js';
 export { readPage, type SelectRow } from './compile/page/read-page.js';
-export { compilePageJson, readPageJson } from './compile/page/page-json.js';
+export { compilePageJson, readPageJson, type PageJsonRow } from './compile/page/page-json.js';
 export { EXPAND_LIST_LIMIT } from './compile/record/compile-expand.js';
 export { MAX_EXPANDS, MAX_FIELDS } from './compile/record/resolve-projection.js';
 

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { badRequest, notFound } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
-import { compileCount, compileGet, compilePageJson, compileSelect, parseListQuery, readPage, readPageJson, type ReadAccess, type SelectRow } from '../query/index.js';
+import { compileCount, compileGet, compilePageJson, compileSelect, parseListQuery, readPage, readPageJson, type PageJsonRow, type ReadAccess, type SelectRow } from '../query/index.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { ReadContextService } from './read-context.service.js';
 import type { ApiRecord } from './records.service.js';
@@ -37,8 +37,7 @@ export class RecordReader {
   /** The list as JSON text built in PostgreSQL, for the HTTP response (no parse and re-serialize in Node). */
   async listJson(user: CurrentUser, object: string, raw: Record<string, unknown>): Promise<string> {
     const { compiled, count, wrapped } = await this.compileList(user, object, raw, true);
-    const [row] = await this.db.prepared<{ data: string; last: string | null; more: boolean }>(wrapped!.sql, wrapped!.params);
-    const page = readPageJson(row, compiled);
+    const page = readPageJson(await this.db.prepared<PageJsonRow>(wrapped!.sql, wrapped!.params), compiled);
     const total = count ? `,"total":${await this.total(count)}` : '';
     return `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${total}}`;
   }
@@ -74,9 +73,8 @@ export class RecordReader {
 
   /** One record as JSON text built in PostgreSQL, with its version (for the ETag), for the HTTP response. */
   async getJson(user: CurrentUser, object: string, id: string): Promise<{ json: string; version: number }> {
-    const compiled = await this.compileGet(user, object, id, {});
-    const [row] = await this.db.prepared<{ json: string; version: number }>(
-      `SELECT "g"."record"::text AS "json", ("g"."record"->>'version')::integer AS "version" FROM (${compiled.sql}) AS "g"`, compiled.params);
+    const compiled = await this.compileGet(user, object, id, { version: true });
+    const [row] = await this.db.prepared<{ json: string; version: number }>(`SELECT "g"."record"::text AS "json", "g"."version" FROM (${compiled.sql}) AS "g"`, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
     return row;
   }
@@ -96,12 +94,12 @@ export class RecordReader {
   }
 
   /** The compiled GET, reused for a second per caller and shape (the compiler is most of a GET's CPU). */
-  private async compileGet(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] }) {
+  private async compileGet(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[]; version?: boolean }) {
     const { number, set } = this.registry.current();
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
-    const key = `get|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${callerKey(number, object, user, scope)}`;
+    const key = `get|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${shape.version === true}|${callerKey(number, object, user, scope)}`;
     return this.statements.statementFor(key, id, Date.now(), (forId) =>
       compileGet({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape }));
   }

@@ -1,6 +1,6 @@
 // Db.tx on a real PostgreSQL, with and without pg's pipeline mode (the server pipelines on
-// PostgreSQL): BEGIN travels with the first statement, preparedAndCommit sends the last statement
-// with its COMMIT, and every failure still rolls the whole transaction back.
+// PostgreSQL): BEGIN travels with the first statement (in the same socket write), preparedAndCommit
+// sends the last statement with its COMMIT, and every failure still rolls the whole transaction back.
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,27 @@ for (const pipeline of [true, false]) {
         await tx.query('SELECT 1');
       })).rejects.toThrow('statement after the transaction committed');
       expect(await names(db)).toEqual(['uno', 'two', 'tres']);
+    });
+
+    it('sends nothing for a transaction without statements, and BEGIN + statement + COMMIT as one socket write', async () => {
+      const pool = new pg.Pool({ connectionString: database.url, max: 1, pipeline } as pg.PoolConfig);
+      pools.push(pool);
+      const counted = new Db({ driver: { master: pool } } as unknown as DataSource);
+      await counted.query('SELECT 1'); // the one connection is open and idle
+      const client = await pool.connect();
+      const socket = (client as unknown as { connection: { stream: { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void } } }).connection.stream;
+      client.release();
+      let writes = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => { writes++; return original(...args); };
+      }
+      expect(await counted.tx(async () => 'no statement')).toBe('no statement');
+      expect(writes).toBe(0);
+      await counted.tx((tx) => tx.preparedAndCommit('UPDATE item SET name = $2 WHERE id = $1', [3, 'three']));
+      expect(await names(db)).toEqual(['uno', 'two', 'three']);
+      // pipelined: one write; otherwise the driver waits for each reply before it sends the next
+      expect(writes).toBe(pipeline ? 1 : 3);
     });
   });
 }

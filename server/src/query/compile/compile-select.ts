@@ -73,6 +73,8 @@ export function compileSelect(options: SelectOptions): CompiledSelect {
 
 export interface GetOptions extends Omit<ReadOptions, 'q' | 'filter'>, RecordShapeOptions {
   id: string;
+  /** Also select the row's `version` as a column (the ETag), so nobody parses the record for it. */
+  version?: boolean;
 }
 
 /**
@@ -97,7 +99,8 @@ export function compileGet(options: GetOptions | ReadBackOptions): { sql: string
   const byId = readBack ? [] : [isUuid((options as GetOptions).id) ? `${quoteQualified(ROOT_ALIAS, 'id')} = ${state.params.add((options as GetOptions).id)}` : 'FALSE'];
   const conditions = [...byId, ...readConditions(state, source, vis, options)];
   const record = recordSql(state, source, vis, shape);
-  return { sql: `SELECT ${record.json} AS "record" FROM ${source.fromSql()} ${record.join} WHERE ${whereList(conditions)}`, params: state.params.values };
+  const version = !readBack && (options as GetOptions).version ? `, ${quoteQualified(ROOT_ALIAS, 'version')} AS "version"` : '';
+  return { sql: `SELECT ${record.json} AS "record"${version} FROM ${source.fromSql()} ${record.join} WHERE ${whereList(conditions)}`, params: state.params.values };
 }
 
 function recordSql(
