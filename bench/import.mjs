@@ -9,7 +9,7 @@ import pg from 'pg';
 import { startTestServer } from '../scripts/test-server.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn', LOOM_IMPORT_BODY_LIMIT: String(200 * 1024 * 1024) } });
+const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn', LOOM_IMPORT_BODY_LIMIT: String(200 * 1024 * 1024) }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
 const db = new pg.Client({ connectionString: server.database.url });
 await db.connect();
 try {

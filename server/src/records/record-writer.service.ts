@@ -9,7 +9,8 @@ import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { StageGuard } from '../pipelines/stage-guard.service.js';
 import { ApprovalLocks } from '../approvals/approval-locks.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
-import { recordWritten, writtenCtes } from './lib/history-and-outbox.js';
+import { automationsFiredBy } from '../automation/outbox/match-trigger.js';
+import { EVENT_TYPE, recordWritten, writtenCtes, type RecordAction } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
 import { columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
 import type { ReadBack } from './lib/read-back.js';
@@ -55,6 +56,15 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
 export class RecordWriter {
   constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard, private readonly locks: ApprovalLocks) {}
 
+  /**
+   * No automation of the current metadata fires on this write's event: the event is written already
+   * dispatched (the outbox dispatcher would only mark it, a transaction per 100 writes). An automation
+   * added later fires from the next write on, as it would for any event dispatched before it existed.
+   */
+  settled(object: string, action: RecordAction, changes: Record<string, { from: unknown; to: unknown }>): boolean {
+    return automationsFiredBy({ type: EVENT_TYPE[action], object, payload: { changes } }, this.registry.current().set).length === 0;
+  }
+
   /** Whether insert() is one statement for `obj` (no autonumber, stage or manyToMany work around the row). */
   insertIsOneStatement(obj: ObjectDef): boolean {
     return !Object.values(obj.fields).some((d) => d.type === 'autonumber' || d.type === 'stage' || (d.type === 'relation' && d.relationType === 'manyToMany'));
@@ -86,7 +96,7 @@ export class RecordWriter {
     const after = { ...values, owner: values.owner ?? actor.id };
     const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
     const values$ = params.map((_, i) => `$${i + 1}`).join(', ');
-    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth }, params);
+    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth, settled: this.settled(obj.name, 'create', changes) }, params);
     const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(
       `WITH "w" AS (INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${values$}) RETURNING *)${written} ${this.finalSelect(obj, readBack, params)}`,
       params,
@@ -131,7 +141,7 @@ export class RecordWriter {
       params.push(columnValue(s.def, values[s.field]));
       sets.push(`${q(s.column)} = $${params.length}`);
     }
-    const written = writtenCtes({ object: obj.name, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth }, params);
+    const written = writtenCtes({ object: obj.name, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth, settled: this.settled(obj.name, 'update', changes) }, params);
     // the last statement of the caller's transaction goes out with its COMMIT when nothing follows it here
     const last = opts.last && !moves.length && !manyToManyFields(obj).length;
     const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: Record<string, unknown> | null }>(
@@ -147,7 +157,7 @@ export class RecordWriter {
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ProblemError('precondition_failed', `The record is at version ${before.version}, not ${expectedVersion}`);
     await this.locks.assertDeletable(tx, obj.name, id, pendingApprovalOf(before));
     const [row] = await tx.query<{ version: number }>(`UPDATE ${table(obj.name)} SET "deleted_at" = now(), "version" = "version" + 1, "updated_by" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING "version"`, [id, actor.id]);
-    await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'delete', changes: {}, actor: actor.id, trackHistory: true });
+    await recordWritten(tx, { object: obj.name, recordId: id, version: row.version, action: 'delete', changes: {}, actor: actor.id, trackHistory: true, settled: this.settled(obj.name, 'delete', {}) });
   }
 
   async restore(tx: Tx, obj: ObjectDef, id: string, actor: WriteActor): Promise<void> {
@@ -158,7 +168,7 @@ export class RecordWriter {
         if (e instanceof ProblemError && e.status === 409) throw conflict('Restoring would duplicate a unique value held by another record', { errors: e.body.errors });
         throw e;
       });
-    await recordWritten(tx, { object: obj.name, recordId: id, version: rows[0].version, action: 'restore', changes: {}, actor: actor.id, trackHistory: true });
+    await recordWritten(tx, { object: obj.name, recordId: id, version: rows[0].version, action: 'restore', changes: {}, actor: actor.id, trackHistory: true, settled: this.settled(obj.name, 'restore', {}) });
   }
 
   private async writeManyToMany(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, replace = false): Promise<void> {

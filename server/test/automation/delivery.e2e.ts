@@ -51,6 +51,15 @@ describe.each([
     expect((await runs(loom.admin, 'notify_new')).filter((r) => r.recordId === low.id)).toEqual([]);
   });
 
+  it('writes the event of a write no automation fires on already dispatched; the others wait for the dispatcher', async () => {
+    const w = (await loom.admin.post('/api/records/widget', { name: 'Quiet', level: 'low' })).body;
+    expect((await loom.admin.patch(`/api/records/widget/${w.id}`, { level: 'high' })).status).toBe(200); // no trigger lists `level`
+    await outboxDrained(loom);
+    // written in the write's own transaction: the same now() as created_at; the dispatcher marks later
+    expect(await loom.db(`SELECT type, dispatched_at = created_at AS "atWrite" FROM core.outbox WHERE record_id = $1 ORDER BY id`, [w.id]))
+      .toEqual([{ type: 'record.created', atWrite: false }, { type: 'record.updated', atWrite: true }]);
+  });
+
   it('delivers an event once per automation when the outbox hands it over again', async () => {
     const w = (await loom.admin.post('/api/records/widget', { name: 'Twice', level: 'high' })).body;
     await waitFor(async () => (await runs(loom.admin, 'notify_new', 'ok')).some((r) => r.recordId === w.id));

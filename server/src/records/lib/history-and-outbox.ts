@@ -6,9 +6,11 @@ export type RecordAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 export interface WrittenEvent {
   object: string; action: RecordAction;
   changes: Record<string, { from: unknown; to: unknown }>; actor: string | null; trackHistory: boolean; depth?: number;
+  /** No automation fires on the event (RecordWriter.settled): it is written already dispatched, so the dispatcher never handles it. */
+  settled?: boolean;
 }
 
-const EVENT_TYPE: Record<RecordAction, string> = {
+export const EVENT_TYPE: Record<RecordAction, string> = {
   create: 'record.created', update: 'record.updated', delete: 'record.deleted', restore: 'record.restored', merge: 'record.merged',
 };
 
@@ -27,8 +29,9 @@ export function writtenCtes(e: WrittenEvent, params: unknown[]): string {
     ? `, "h" AS (INSERT INTO core.record_history (object, record_id, version, action, changes, actor)
         SELECT ${object}::text, "w"."id", "w"."version", ${bind(e.action)}::text, ${changes}::jsonb, ${actor}::uuid FROM "w")`
     : '';
-  return `${history}, "o" AS (INSERT INTO core.outbox (type, object, record_id, payload, actor, depth)
-      SELECT ${bind(EVENT_TYPE[e.action])}::text, ${object}::text, "w"."id", jsonb_build_object('version', "w"."version", 'changes', ${changes}::jsonb), ${actor}::uuid, ${bind(e.depth ?? writeChainDepth())}::smallint FROM "w")`;
+  const settled = e.settled ? ', dispatched_at' : '';
+  return `${history}, "o" AS (INSERT INTO core.outbox (type, object, record_id, payload, actor, depth${settled})
+      SELECT ${bind(EVENT_TYPE[e.action])}::text, ${object}::text, "w"."id", jsonb_build_object('version', "w"."version", 'changes', ${changes}::jsonb), ${actor}::uuid, ${bind(e.depth ?? writeChainDepth())}::smallint${settled && ', now()'} FROM "w")`;
 }
 
 /** History row and outbox event of one record write already made, in the caller's transaction (one statement). */
