@@ -7,27 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTestServer } from '../scripts/test-server.mjs';
+import { createPlainObjects, plainCsv, signIn } from './lib/import-fixture.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn', LOOM_IMPORT_BODY_LIMIT: String(200 * 1024 * 1024) }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
 const db = new pg.Client({ connectionString: server.database.url });
 await db.connect();
 try {
-  const login = await (await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }) })).json();
-  const auth = { authorization: `Bearer ${login.accessToken}` };
-  const opt = (key) => ({ key, label: { en: key, 'zh-CN': key } });
-  for (const name of ['bench_import', 'bench_copy']) {
-    const res = await fetch(server.url + '/api/metadata/objects', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({
-      kind: 'object', name, label: { en: name, 'zh-CN': name }, titleField: 'name', trackHistory: true,
-      fields: { name: { type: 'text', required: true }, email: { type: 'email' }, amount: { type: 'currency' }, status: { type: 'select', options: [opt('new'), opt('active'), opt('lost')] }, score: { type: 'integer' } },
-      indexes: [['amount']],
-    }) });
-    if (res.status !== 201) throw new Error(await res.text());
-  }
-  const lines = ['name,email,amount,status,score'];
-  for (let i = 1; i <= ROWS; i++) lines.push(`Contact ${i},C${i}@Example.com,${(i % 100000) / 10},${['new', 'active', 'lost'][i % 3]},${i % 100}`);
+  const { auth } = await signIn(server);
+  await createPlainObjects(server, auth, ['bench_import', 'bench_copy']);
   const file = join(mkdtempSync(join(tmpdir(), 'loom-bench-import-')), 'rows.csv');
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, plainCsv(ROWS));
   console.log(`${ROWS} rows, ${(readFileSync(file).length / 1024 / 1024).toFixed(1)} MiB CSV`);
 
   let t = performance.now();

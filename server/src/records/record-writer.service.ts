@@ -39,13 +39,18 @@ export async function lockRow(tx: Tx, obj: ObjectDef, id: string, opts: { delete
   );
   if (!row) return null;
   const out: Record<string, unknown> = { id: row.r.id, owner: row.r.owner, version: row.r.version };
-  for (const s of storedFields(obj)) out[s.field] = row.r[s.column] ?? null;
+  for (const s of storedFields(obj)) out[s.field] = s.def.type === 'datetime' ? apiDatetime(row.r[s.column]) : row.r[s.column] ?? null;
   for (const m of manyToManyFields(obj)) {
     const ids = await tx.query<{ id: string }>(`SELECT ${q(JOIN_TABLE_COLUMNS.target)} AS id FROM ${table(joinTableName(obj.name, m.field))} WHERE ${q(JOIN_TABLE_COLUMNS.source)} = $1 ORDER BY 1`, [id]);
     out[m.field] = ids.map((r) => r.id);
   }
   pendingByRow.set(out, row.pending);
   return out;
+}
+
+/** A datetime as the API writes and answers it (`2026-11-30T08:00:00.000Z`), not as to_jsonb spells it, so an unchanged value compares equal. */
+function apiDatetime(value: unknown): unknown {
+  return typeof value === 'string' ? new Date(value).toISOString() : value ?? null;
 }
 
 /**
@@ -149,6 +154,50 @@ export class RecordWriter {
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
     return { changes, version: row.version, before, record: row.record };
+  }
+
+  /**
+   * update() as ONE statement, no transaction around it, for a PATCH that oneStatementUpdatable()
+   * allows and a caller who may update every record: the row is locked (FOR UPDATE), checked (not
+   * deleted, at `expectedVersion`, no pending approval), compared column by column, updated only
+   * when something differs, and its history row, outbox event and read-back go in the same
+   * statement. `null` when it wrote nothing — missing, stale, locked or unchanged: the caller then
+   * takes the ordinary path, which answers each of those as it always does.
+   */
+  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack } = {}): Promise<{ version: number; changes: Record<string, { from: unknown; to: unknown }>; record?: Record<string, unknown> | null } | null> {
+    const params: unknown[] = [id, actor.id, obj.name];
+    const bind = (v: unknown) => { params.push(v); return `$${params.length}`; };
+    const where = ['t."id" = $1', 't."deleted_at" IS NULL',
+      `NOT EXISTS (SELECT 1 FROM core.approval_request a WHERE a.object = $3 AND a.record_id = t."id" AND a.status = 'pending')`];
+    if (opts.expectedVersion !== undefined) where.push(`t."version" = ${bind(opts.expectedVersion)}`);
+    const columns = new Map<string, string>([['owner', 'owner'], ...storedFields(obj).map((s): [string, string] => [s.field, s.column])]);
+    const sets = ['"version" = t."version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
+    const differs: string[] = [];
+    const items: string[] = [];
+    const patched: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [field, value] of Object.entries(values)) {
+      const column = columns.get(field);
+      if (!column) continue;
+      const def = obj.fields[field];
+      const v = bind(def ? columnValue(def, value) : value);
+      sets.push(`${q(column)} = ${v}`);
+      differs.push(`"old".${q(column)} IS DISTINCT FROM ${v}`);
+      // from: the stored value as lockRow reads it (to_jsonb); to: the value written, as the API gave it
+      items.push(`(${bind(field)}::text, CASE WHEN "old".${q(column)} IS DISTINCT FROM "w".${q(column)} THEN jsonb_build_object('from', to_jsonb("old".${q(column)}), 'to', ${bind(JSON.stringify(value ?? null))}::jsonb) END)`);
+      patched[field] = { from: null, to: value };
+    }
+    if (!differs.length) return null;
+    const changes = `COALESCE((SELECT jsonb_object_agg(x.k, x.v) FROM (VALUES ${items.join(', ')}) AS x(k, v) WHERE x.v IS NOT NULL), '{}'::jsonb)`;
+    // settled as if every patched field changed: an automation that might fire keeps its event pending
+    const written = writtenCtes({ object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled: this.settled(obj.name, 'update', patched) }, params, 'c');
+    const readBack = opts.readBack && !manyToManyFields(obj).length ? opts.readBack('w', params.length) : undefined;
+    if (readBack) params.push(...readBack.params);
+    const [row] = await this.db.prepared<{ version: number; changes: Record<string, { from: unknown; to: unknown }>; record?: Record<string, unknown> | null }>(
+      `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
+        "w" AS (UPDATE ${table(obj.name)} AS t SET ${sets.join(', ')} FROM "old" WHERE t."id" = "old"."id" AND (${differs.join(' OR ')}) RETURNING t.*),
+        "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${written}
+       SELECT "c"."version", "c"."changes"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`, params);
+    return row ?? null;
   }
 
   async softDelete(tx: Tx, obj: ObjectDef, id: string, actor: WriteActor, expectedVersion?: number): Promise<void> {
