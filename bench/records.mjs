@@ -72,7 +72,14 @@ try {
       return sum; // the process ended meanwhile
     }
   }, 0);
+  // each run draws other random ids and values: with one sequence for all, the API would PATCH every
+  // row to the value the raw server had just written, a no-op that measures nothing of a write
+  let seed = 0;
   const rps = (url, lua, pid) => {
+    const seeded = `${lua}.${++seed}.lua`;
+    // and so does each wrk thread (each has its own Lua state, seeded alike unless told apart)
+    writeFileSync(seeded, `local threads = 0\nfunction setup(thread) threads = threads + 1 thread:set("tid", threads) end\nfunction init(args) math.randomseed(${seed * 7919} + tid * 104729) end\n` + readFileSync(lua, 'utf8'));
+    lua = seeded;
     const before = cpuMs(pid);
     const pgBefore = pgCpuMs();
     const out = spawnSync('wrk', ['-t2', '-c32', `-d${DURATION}`, '-s', lua, url], { encoding: 'utf8' }).stdout;
