@@ -164,7 +164,7 @@ export class RecordWriter {
    * statement. `null` when it wrote nothing — missing, stale, locked or unchanged: the caller then
    * takes the ordinary path, which answers each of those as it always does.
    */
-  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack } = {}): Promise<{ version: number; changes: Record<string, { from: unknown; to: unknown }>; record?: Record<string, unknown> | null } | null> {
+  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack } = {}): Promise<{ version: number; record?: Record<string, unknown> | null } | null> {
     const params: unknown[] = [id, actor.id, obj.name];
     const bind = (v: unknown) => { params.push(v); return `$${params.length}`; };
     const where = ['t."id" = $1', 't."deleted_at" IS NULL',
@@ -192,11 +192,11 @@ export class RecordWriter {
     const written = writtenCtes({ object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled: this.settled(obj.name, 'update', patched) }, params, 'c');
     const readBack = opts.readBack && !manyToManyFields(obj).length ? opts.readBack('w', params.length) : undefined;
     if (readBack) params.push(...readBack.params);
-    const [row] = await this.db.prepared<{ version: number; changes: Record<string, { from: unknown; to: unknown }>; record?: Record<string, unknown> | null }>(
+    const [row] = await this.db.prepared<{ version: number; record?: Record<string, unknown> | null }>(
       `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
         "w" AS (UPDATE ${table(obj.name)} AS t SET ${sets.join(', ')} FROM "old" WHERE t."id" = "old"."id" AND (${differs.join(' OR ')}) RETURNING t.*),
         "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${written}
-       SELECT "c"."version", "c"."changes"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`, params);
+       SELECT "c"."version"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`, params);
     return row ?? null;
   }
 

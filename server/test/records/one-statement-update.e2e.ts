@@ -51,6 +51,10 @@ describe('PATCH in one statement', () => {
     // the same patch plus an unchanged datetime: datetime fields take the ordinary path
     const ordinary = await admin.patch(`/api/records/part/${b.id}`, { ...patch, seen_at: start.seen_at }, { 'if-match': '"1"' });
     expect([fast.status, ordinary.status]).toEqual([200, 200]);
+    // which path wrote: the one statement is its transaction's first command (cmin 0); the ordinary
+    // path locked the row with an earlier SELECT … FOR UPDATE, so its UPDATE is a later command
+    const command = async (id: string) => Number((await sql<{ c: string }>(server.database!.url, 'SELECT cmin::text AS c FROM data.part WHERE id = $1', [id]))[0]!.c);
+    expect([await command(a.id), (await command(b.id)) > 0]).toEqual([0, true]);
     expect([fast.headers.get('etag'), ordinary.headers.get('etag')]).toEqual(['"2"', '"2"']);
     const strip = ({ id: _i, created_at: _c, updated_at: _u, ...rest }: Record<string, unknown>) => rest;
     expect(strip(fast.body)).toEqual(strip(ordinary.body));
