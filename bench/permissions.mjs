@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTestServer } from '../scripts/test-server.mjs';
+import { seededPrelude } from './lib/wrk-seed.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = process.env.BENCH_DURATION ?? '10s';
@@ -46,7 +47,7 @@ try {
   const idsLua = `local ids = {${ids.map((i) => `"${i}"`).join(',')}}\n`;
   const lua = (token, body) => {
     const f = join(tmp, `${Math.random().toString(36).slice(2)}.lua`);
-    writeFileSync(f, `wrk.headers["authorization"] = "Bearer ${token}"\nwrk.headers["content-type"] = "application/json"\n${body}`);
+    writeFileSync(f, `${seededPrelude()}wrk.headers["authorization"] = "Bearer ${token}"\nwrk.headers["content-type"] = "application/json"\n${body}`);
     return f;
   };
   const filter = encodeURIComponent(JSON.stringify({ amount: { $gte: 5000 } }));

@@ -7,6 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startTestServer } from '../scripts/test-server.mjs';
+import { seededPrelude } from './lib/wrk-seed.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = process.env.BENCH_DURATION ?? '5s';
@@ -72,13 +73,11 @@ try {
       return sum; // the process ended meanwhile
     }
   }, 0);
-  // each run draws other random ids and values: with one sequence for all, the API would PATCH every
-  // row to the value the raw server had just written, a no-op that measures nothing of a write
+  // each run draws other random ids and values (bench/lib/wrk-seed.mjs)
   let seed = 0;
   const rps = (url, lua, pid) => {
     const seeded = `${lua}.${++seed}.lua`;
-    // and so does each wrk thread (each has its own Lua state, seeded alike unless told apart)
-    writeFileSync(seeded, `local threads = 0\nfunction setup(thread) threads = threads + 1 thread:set("tid", threads) end\nfunction init(args) math.randomseed(${seed * 7919} + tid * 104729) end\n` + readFileSync(lua, 'utf8'));
+    writeFileSync(seeded, seededPrelude() + readFileSync(lua, 'utf8'));
     lua = seeded;
     const before = cpuMs(pid);
     const pgBefore = pgCpuMs();

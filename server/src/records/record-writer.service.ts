@@ -4,6 +4,7 @@ import { joinTableName, JOIN_TABLE_COLUMNS } from '@loom/metadata';
 import { Db, type Tx } from '../database/db.js';
 import { conflict, notFound, ProblemError } from '../common/problem.js';
 import { quoteIdent as q } from '../query/sql/quote-ident.js';
+import type { CompiledWhere } from '../query/index.js';
 import { sequenceName } from '../schema-migrator/ddl.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { StageGuard } from '../pipelines/stage-guard.service.js';
@@ -158,18 +159,24 @@ export class RecordWriter {
 
   /**
    * update() as ONE statement, no transaction around it, for a PATCH that oneStatementUpdatable()
-   * allows and a caller who may update every record: the row is locked (FOR UPDATE), checked (not
-   * deleted, at `expectedVersion`, no pending approval), compared column by column, updated only
+   * allows: the row is locked (FOR UPDATE), checked (not deleted, at `expectedVersion`, no pending
+   * approval, inside the caller's update `scope`), compared column by column, updated only
    * when something differs, and its history row, outbox event and read-back go in the same
-   * statement. `null` when it wrote nothing — missing, stale, locked or unchanged: the caller then
+   * statement. `null` when it wrote nothing — missing, stale, locked, out of scope (perhaps shared)
+   * or unchanged: the caller then
    * takes the ordinary path, which answers each of those as it always does.
    */
-  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack } = {}): Promise<{ version: number; record?: Record<string, unknown> | null } | null> {
+  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack; /** the caller's update scope, compiled after `paramOffset` parameters (root alias t0) */ scope?: (paramOffset: number) => CompiledWhere } = {}): Promise<{ version: number; record?: Record<string, unknown> | null } | null> {
     const params: unknown[] = [id, actor.id, obj.name];
     const bind = (v: unknown) => { params.push(v); return `$${params.length}`; };
     const where = ['t."id" = $1', 't."deleted_at" IS NULL',
       `NOT EXISTS (SELECT 1 FROM core.approval_request a WHERE a.object = $3 AND a.record_id = t."id" AND a.status = 'pending')`];
     if (opts.expectedVersion !== undefined) where.push(`t."version" = ${bind(opts.expectedVersion)}`);
+    if (opts.scope) {
+      const scope = opts.scope(params.length);
+      params.push(...scope.params);
+      where.push(`EXISTS (SELECT 1 FROM ${scope.from} WHERE ${scope.where} AND "t0"."id" = t."id")`);
+    }
     const columns = new Map<string, string>([['owner', 'owner'], ...storedFields(obj).map((s): [string, string] => [s.field, s.column])]);
     const sets = ['"version" = t."version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
     const differs: string[] = [];

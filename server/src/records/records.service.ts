@@ -13,6 +13,8 @@ import { lockRow, RecordWriter } from './record-writer.service.js';
 import { RecordReader } from './record-reader.service.js';
 import { WriteValidation } from './write-validation.service.js';
 import { oneStatementUpdatable } from './lib/one-statement-update.js';
+import { compileWhere } from '../query/index.js';
+import { isNever } from '../permissions/permission-types.js';
 import type { ReadBack } from './lib/read-back.js';
 
 export type ApiRecord = Record<string, unknown> & { id: string; version: number };
@@ -134,7 +136,7 @@ export class RecordsService {
 
   /**
    * The common PATCH in one round trip (RecordWriter.updateInOneStatement): when no plugin hooks the
-   * object's updates, the caller may update every record, the fields allow it (oneStatementUpdatable)
+   * object's updates, the caller may update some records (the scope goes into the statement), the fields allow it (oneStatementUpdatable)
    * and the body passes the permission and validation checks that do not need the stored row. Anything
    * else — and any write it declines (missing, stale, locked, unchanged) — returns null for the
    * ordinary path, which answers exactly as before.
@@ -144,12 +146,17 @@ export class RecordsService {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
     if (this.hooks && (['beforeUpdate', 'afterUpdate', 'stageChanged'] as const).some((h) => this.hooks!.has(object, h))) return null;
     const decision = this.permissions.decision(user, object);
-    if (!decision || decision.actions.update.scope !== undefined) return null;
-    if (!oneStatementUpdatable(this.registry.current().set, obj, Object.keys(body))) return null;
+    const scope = decision?.actions.update.scope;
+    if (!decision || isNever(scope)) return null;
+    const { set } = this.registry.current();
+    if (!oneStatementUpdatable(set, obj, Object.keys(body))) return null;
     if (this.permissions.fieldProblems(user, object, 'update', body).length) return null;
     const checked = this.validation.check(user, object, 'update', body);
     if (!checked.ok) return null;
-    const written = await this.writer.updateInOneStatement(obj, id, checked.values, user, { expectedVersion: ifMatch, readBack });
+    const ctx = scope === undefined ? undefined : await this.contexts.forUser(user);
+    const written = await this.writer.updateInOneStatement(obj, id, checked.values, user, {
+      expectedVersion: ifMatch, readBack, scope: ctx && ((paramOffset) => compileWhere({ object, set, ctx, scope, paramOffset })),
+    });
     return written ? this.readBackOrGet(user, object, { id, record: written.record }) : null;
   }
 

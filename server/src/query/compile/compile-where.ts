@@ -32,6 +32,8 @@ export interface WhereOptions extends RowFilter {
   set: MetadataSet;
   ctx: QueryContext;
   access?: ReadAccess;
+  /** Placeholders numbered after this many parameters of the statement it goes into. */
+  paramOffset?: number;
 }
 
 /** FROM (with the joins dotted paths need) and WHERE of a row filter, for statements built elsewhere (bulk update, export). */
@@ -47,7 +49,7 @@ export interface CompiledWhere {
  *   // { from: '"data"."opportunity" AS "t0"', where: '"t0"."deleted_at" IS NULL AND "t0"."amount" >= $1', params: [100] }
  */
 export function compileWhere(options: WhereOptions): CompiledWhere {
-  const state = createCompileState(options.set, options.ctx, options.access);
+  const state = createCompileState(options.set, options.ctx, options.access, options.paramOffset);
   const source = new Source(options.object, ROOT_ALIAS, true);
   const where = whereList(rowFilterConditions(state, source, options));
   return { from: source.fromSql(), where, params: state.params.values };
