@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MetadataSet } from '@loom/metadata';
 import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
-import { compileSelect, MAX_LIMIT, parseFilter, QueryError, quoteIdent, readPage, type SelectRow } from '../query/index.js';
+import { compileSelect, MAX_LIMIT, parseFilter, QueryError, readPage, type SelectRow } from '../query/index.js';
 import type { ActivityLink } from './lib/activity-links.js';
 import type { TimelineItem } from './lib/timeline-page.js';
 import { ReadScope, type ScopedRead } from './read-scope.service.js';
@@ -24,8 +24,6 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 /** The sources of a record's timeline; each reads only what the caller's read plan allows. */
 @Injectable()
 export class TimelineSources {
-  private approvals: Promise<string | null> | null = null;
-
   constructor(private readonly db: Db, private readonly scopes: ReadScope) {}
 
   /** History rows, changes limited to fields the caller may read; a merge lists the merged ids. */
@@ -72,26 +70,19 @@ export class TimelineSources {
     }
   }
 
-  /** Approval requests of the record, once the approvals engine has created its table. */
+  /**
+   * Approval requests of the record (at submission, by the submitter), each with its latest action
+   * after the submission — approve, reject, return, recall, reassign, escalate or comment — and that
+   * action's comment, so the timeline says how a request went, not only that it was made.
+   */
   async approvalItems(object: string, id: string, range: TimelineRange, limit: number): Promise<TimelineItem[]> {
-    const select = await this.approvalSelect();
-    if (!select) return [];
-    const rows = await this.db.query<{ r: Record<string, unknown>; at: Date; by: string | null }>(
-      `${select} AND ${rangeSql(range, '$3')} ORDER BY x.at DESC LIMIT $4`, [object, id, rangeValue(range), limit]);
-    return rows.map(({ r, at, by }) => ({ kind: 'approval', at: iso(at), by, id: r.id, process: r.process ?? null, status: r.status ?? null, step: r.step ?? r.current_step ?? null }));
-  }
-
-  /** Checked once: the table may not exist yet, and its column names are the approvals engine's to choose. */
-  private approvalSelect(): Promise<string | null> {
-    this.approvals ??= (async () => {
-      const cols = (await this.db.query<{ c: string }>(
-        `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'core' AND table_name = 'approval_request'`)).map((r) => r.c);
-      const pick = (...names: string[]) => names.find((n) => cols.includes(n));
-      const at = pick('created_at', 'submitted_at'), by = pick('submitted_by', 'requested_by', 'created_by');
-      if (!cols.includes('object') || !cols.includes('record_id') || !at) return null;
-      return `SELECT to_jsonb(a) AS r, a.${quoteIdent(at)} AS at, ${by ? `a.${quoteIdent(by)}` : 'NULL::uuid'} AS by`
-        + ` FROM core.approval_request a CROSS JOIN LATERAL (SELECT a.${quoteIdent(at)} AS at) x WHERE a.object = $1 AND a.record_id = $2`;
-    })().catch(() => { this.approvals = null; return null; });
-    return this.approvals;
+    const rows = await this.db.query<{ id: string; process: string; status: string; step: number; at: Date; by: string | null; action: string | null; comment: string | null }>(
+      `SELECT a.id, a.process, a.status, a.step, x.at, a.submitted_by AS by, last.action, last.comment
+         FROM core.approval_request a CROSS JOIN LATERAL (SELECT a.submitted_at AS at) x
+         LEFT JOIN LATERAL (SELECT t.action, t.comment FROM core.approval_action t
+                             WHERE t.request_id = a.id AND t.action <> 'submit' ORDER BY t.id DESC LIMIT 1) last ON TRUE
+        WHERE a.object = $1 AND a.record_id = $2 AND ${rangeSql(range, '$3')} ORDER BY x.at DESC LIMIT $4`,
+      [object, id, rangeValue(range), limit]);
+    return rows.map((r) => ({ kind: 'approval', at: iso(r.at), by: r.by, id: r.id, process: r.process, status: r.status, step: r.step, action: r.action, comment: r.comment }));
   }
 }

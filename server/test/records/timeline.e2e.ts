@@ -74,11 +74,17 @@ describe('timeline', () => {
     const submitted = await admin.post('/api/approvals', { object: 'opportunity', recordId: opp, process: 'big_discount' });
     expect(submitted.status).toBe(201);
     const data: Item[] = (await admin.get(`/api/records/opportunity/${opp}/timeline`)).body.data;
-    expect(data[0]).toMatchObject({ kind: 'approval', process: 'big_discount', status: 'pending', id: submitted.body.id });
+    // only the submission so far: no later action
+    expect(data[0]).toMatchObject({ kind: 'approval', process: 'big_discount', status: 'pending', id: submitted.body.id, action: null, comment: null });
     const bulk = await admin.post('/api/records/opportunity/bulk', { update: { filter: { name: 'Discounted' }, set: { discount: 10 } }, partial: true });
     expect(bulk.body).toMatchObject({ matched: 1, changed: 0 });
     expect(bulk.body.errors[0]).toMatchObject({ index: 0, id: opp, status: 423 });
     expect(bulk.body.errors[0].errors[0].path).toBe('/discount');
+    // the request's latest action and its comment show on the item
+    expect((await admin.post(`/api/approvals/${submitted.body.id}/comment`, { comment: 'checking the margin' })).status).toBe(200);
+    expect((await admin.post(`/api/approvals/${submitted.body.id}/recall`, { comment: 'wrong discount' })).status).toBe(200);
+    const after: Item[] = (await admin.get(`/api/records/opportunity/${opp}/timeline`)).body.data;
+    expect(after.filter((i) => i.kind === 'approval')).toEqual([expect.objectContaining({ id: submitted.body.id, status: 'recalled', action: 'recall', comment: 'wrong discount' })]);
   });
 
   it('answers 404 for unknown records and 400 for bad parameters', async () => {

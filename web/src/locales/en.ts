@@ -349,6 +349,16 @@ const en = {
     approvalStatus: 'Status: {status}',
     approvalStep: 'Waiting at step: {step}',
     approvalAction: 'Action: {action}',
+    approvalActions: {
+      submit: 'Submitted',
+      approve: 'Approved',
+      reject: 'Rejected',
+      return: 'Returned to an earlier step',
+      recall: 'Recalled',
+      reassign: 'Reassigned',
+      escalate: 'Escalated',
+      comment: 'Commented',
+    },
     approvalStatuses: {
       pending: 'Pending',
       approved: 'Approved',

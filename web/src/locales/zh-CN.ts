@@ -349,6 +349,16 @@ const zhCN: Messages = {
     approvalStatus: '状态：{status}',
     approvalStep: '等待步骤：{step}',
     approvalAction: '操作：{action}',
+    approvalActions: {
+      submit: '提交',
+      approve: '通过',
+      reject: '驳回',
+      return: '退回到之前的步骤',
+      recall: '撤回',
+      reassign: '转交',
+      escalate: '升级',
+      comment: '评论',
+    },
     approvalStatuses: {
       pending: '待审批',
       approved: '已通过',

@@ -96,7 +96,11 @@ describe('timelineEntry', () => {
       context(),
     );
     expect(approved.color).toBe('success');
-    expect(approved.lines).toEqual(['Status: Approved', 'Action: approve', '“Fine for three years”']);
+    expect(approved.lines).toEqual(['Status: Approved', 'Action: Approved', '“Fine for three years”']);
+    const recalled = timelineEntry({ kind: 'approval', at: AT, by: 'u-1', process: 'discount', status: 'recalled', action: 'recall', comment: '折扣有误' }, 0, context('zh-CN'));
+    expect(recalled.lines).toEqual(['状态：已撤回', '操作：撤回', '“折扣有误”']);
+    // an action this page has no words for is shown as the API names it
+    expect(timelineEntry({ kind: 'approval', at: AT, by: null, process: 'discount', status: 'pending', action: 'delegate' }, 0, context()).lines).toContain('Action: delegate');
     expect(timelineEntry({ kind: 'approval', at: AT, by: null, process: 'discount', status: 'rejected' }, 0, context()).color).toBe('danger');
   });
 

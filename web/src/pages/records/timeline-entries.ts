@@ -111,13 +111,17 @@ function activityEntry(item: TimelineItem, context: TimelineContext): Pick<Timel
   };
 }
 
+/** The actions of an approval request that have words in `timeline.approvalActions`. */
+const APPROVAL_ACTIONS = new Set(['submit', 'approve', 'reject', 'return', 'recall', 'reassign', 'escalate', 'comment']);
+
 function approvalEntry(item: TimelineItem, context: TimelineContext): Pick<TimelineEntry, 'icon' | 'color' | 'title' | 'lines'> {
   const process = String(item.process ?? '');
   const status = text(item.status);
   const lines: string[] = [];
   if (status) lines.push(context.t('timeline.approvalStatus', { status: context.t(`timeline.approvalStatuses.${status in APPROVAL_COLORS ? status : 'other'}`, { status }) }));
   if (text(item.step) && status === 'pending') lines.push(context.t('timeline.approvalStep', { step: context.stepLabel(process, String(item.step)) }));
-  if (text(item.action)) lines.push(context.t('timeline.approvalAction', { action: String(item.action) }));
+  const action = text(item.action);
+  if (action) lines.push(context.t('timeline.approvalAction', { action: APPROVAL_ACTIONS.has(action) ? context.t(`timeline.approvalActions.${action}`) : action }));
   if (text(item.comment)) lines.push(`“${String(item.comment)}”`);
   return {
     icon: 'approval',
