@@ -191,6 +191,8 @@ describe('the timeline tab', () => {
     const approval = timeline.getByTestId('timeline-approval').first();
     expect(await approval.textContent()).toContain('Approval: Large discount approval');
     expect(await approval.textContent()).toContain('Status: Approved');
+    // with the comment the manager approved it with
+    expect(await approval.textContent()).toContain('“Fine for three years”');
     // the edits of the first test are history entries with the field label and both values
     expect(await timeline.getByTestId('timeline-history').allTextContents()).toContainEqual(expect.stringContaining(`Opportunity name: ${DEAL} (updated) → ${DEAL}`));
     // newest first: the approval (submitted after the move) comes before the stage change

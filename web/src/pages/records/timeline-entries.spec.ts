@@ -96,9 +96,12 @@ describe('timelineEntry', () => {
       context(),
     );
     expect(approved.color).toBe('success');
-    expect(approved.lines).toEqual(['Status: Approved', 'Action: Approved', '“Fine for three years”']);
+    // the action that decided it repeats the status: only its comment is added
+    expect(approved.lines).toEqual(['Status: Approved', '“Fine for three years”']);
     const recalled = timelineEntry({ kind: 'approval', at: AT, by: 'u-1', process: 'discount', status: 'recalled', action: 'recall', comment: '折扣有误' }, 0, context('zh-CN'));
-    expect(recalled.lines).toEqual(['状态：已撤回', '操作：撤回', '“折扣有误”']);
+    expect(recalled.lines).toEqual(['状态：已撤回', '“折扣有误”']);
+    const returned = timelineEntry({ kind: 'approval', at: AT, by: 'u-1', process: 'discount', status: 'pending', step: 'manager', action: 'return', comment: '补充合同' }, 0, context('zh-CN'));
+    expect(returned.lines).toEqual(['状态：待审批', '等待步骤：Manager review', '操作：退回到之前的步骤', '“补充合同”']);
     // an action this page has no words for is shown as the API names it
     expect(timelineEntry({ kind: 'approval', at: AT, by: null, process: 'discount', status: 'pending', action: 'delegate' }, 0, context()).lines).toContain('Action: delegate');
     expect(timelineEntry({ kind: 'approval', at: AT, by: null, process: 'discount', status: 'rejected' }, 0, context()).color).toBe('danger');

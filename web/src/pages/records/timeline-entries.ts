@@ -113,6 +113,8 @@ function activityEntry(item: TimelineItem, context: TimelineContext): Pick<Timel
 
 /** The actions of an approval request that have words in `timeline.approvalActions`. */
 const APPROVAL_ACTIONS = new Set(['submit', 'approve', 'reject', 'return', 'recall', 'reassign', 'escalate', 'comment']);
+/** The status an action leaves the request in when it ends it. */
+const DECIDED_BY: Record<string, string> = { approve: 'approved', reject: 'rejected', recall: 'recalled' };
 
 function approvalEntry(item: TimelineItem, context: TimelineContext): Pick<TimelineEntry, 'icon' | 'color' | 'title' | 'lines'> {
   const process = String(item.process ?? '');
@@ -121,7 +123,10 @@ function approvalEntry(item: TimelineItem, context: TimelineContext): Pick<Timel
   if (status) lines.push(context.t('timeline.approvalStatus', { status: context.t(`timeline.approvalStatuses.${status in APPROVAL_COLORS ? status : 'other'}`, { status }) }));
   if (text(item.step) && status === 'pending') lines.push(context.t('timeline.approvalStep', { step: context.stepLabel(process, String(item.step)) }));
   const action = text(item.action);
-  if (action) lines.push(context.t('timeline.approvalAction', { action: APPROVAL_ACTIONS.has(action) ? context.t(`timeline.approvalActions.${action}`) : action }));
+  // "Approved" under "Status: Approved" says nothing new; a comment, return, reassignment… does
+  if (action && !(status && DECIDED_BY[action] === status)) {
+    lines.push(context.t('timeline.approvalAction', { action: APPROVAL_ACTIONS.has(action) ? context.t(`timeline.approvalActions.${action}`) : action }));
+  }
   if (text(item.comment)) lines.push(`“${String(item.comment)}”`);
   return {
     icon: 'approval',
