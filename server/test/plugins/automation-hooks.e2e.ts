@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_JOBS, putAutomation, runs, waitFor } from '../automation/support/loom.js';
-import { login, type Client } from '../support/client.js';
+import type { Client } from '../support/client.js';
 import { sql } from '../support/pg.js';
-import { createTestDatabase, startTestServer, type TestServer } from '../support/server.js';
-import { fixtureDir, simpleObject } from './support/fixture-plugins.js';
+import { fixtureDir, hookLog, simpleObject, startWithPlugins, type PluginLoom } from './support/fixture-plugins.js';
 
 // Automation record writes (updateRecord / createRecord actions) go through the one hook runner like
 // API writes: `before*` may patch or refuse the action's write, `after*` fire after its commit. A
 // plugin that writes back from an after hook stays under the automation loop guard (DESIGN.md §2).
 const plugins = fixtureDir();
-const env = { ...FAST_JOBS, LOOM_PLUGINS_DIR: plugins.dir, LOOM_BUILTIN_PLUGINS: 'false' };
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let server: TestServer;
+let loom: PluginLoom;
 let admin: Client;
+let db: PluginLoom['db'];
 
 const server_ = `
 import { PluginProblem } from '@loom/plugin-sdk';
@@ -47,11 +45,8 @@ beforeAll(async () => {
     },
     server: server_,
   });
-  db = await createTestDatabase();
-  server = await startTestServer({ env, database: db });
-  admin = await login(server.url, server.adminEmail, server.adminPassword);
-  expect((await admin.post('/api/plugins/autohook/install')).status).toBe(200);
-  expect((await admin.post('/api/plugins/autohook/enable')).status).toBe(200);
+  loom = await startWithPlugins(plugins, ['autohook'], FAST_JOBS);
+  ({ admin, db } = loom);
   const when = (status: string) => ({ object: 'gadget', event: 'updated', fields: ['status'], where: { status } });
   await putAutomation(admin, { name: 'annotate', trigger: when('annotate'), actions: [{ type: 'updateRecord', values: { note: 'auto {{record.title}}' } }] });
   await putAutomation(admin, { name: 'spawn', trigger: when('spawn'), actions: [{ type: 'createRecord', object: 'gadget', values: { title: 'child of {{record.title}}' } }] });
@@ -62,11 +57,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await server?.stop({ keepData: true });
-  await db?.drop();
-  plugins.remove();
-});
+afterAll(() => loom?.stop());
 
 const gadget = async (title: string) => (await admin.post('/api/records/gadget', { title })).body as { id: string; title: string };
 const logLines = async (): Promise<string[]> => ((await admin.get('/api/records/hook_log?limit=500')).body.data as { title: string }[]).map((r) => r.title);

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Client } from '../support/client.js';
-import { createTestDatabase, startTestServer, type TestServer } from '../support/server.js';
-import { fixtureDir, simpleObject } from './support/fixture-plugins.js';
+import type { Client } from '../support/client.js';
+import { fixtureDir, hookLog, simpleObject, startWithPlugins, type PluginLoom } from './support/fixture-plugins.js';
 
 // One plugin that logs every hook it hears into `hook_log` (as its system actor), stamps creates,
 // refuses updates to "locked" and deletes of "keep" — to prove bulk, merge and approvals go through the one hook runner.
 const plugins = fixtureDir();
-const env = { LOOM_PLUGINS_DIR: plugins.dir, LOOM_BUILTIN_PLUGINS: 'false' };
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let server: TestServer;
+let loom: PluginLoom;
 let admin: Client;
 
 const server_ = `
@@ -36,30 +33,13 @@ beforeAll(async () => {
     },
     server: server_,
   });
-  db = await createTestDatabase();
-  server = await startTestServer({ env, database: db });
-  admin = await login(server.url, server.adminEmail, server.adminPassword);
-  expect((await admin.post('/api/plugins/hooky/install')).status).toBe(200);
-  expect((await admin.post('/api/plugins/hooky/enable')).status).toBe(200);
+  loom = await startWithPlugins(plugins, ['hooky']);
+  ({ admin } = loom);
 });
 
-afterAll(async () => {
-  await server?.stop({ keepData: true });
-  await db?.drop();
-  plugins.remove();
-});
+afterAll(() => loom?.stop());
 
-/** The hook log lines, waiting until `expected` all showed up (after hooks run after commit, fire-and-forget). */
-async function logLines(expected: string[]): Promise<string[]> {
-  let lines: string[] = [];
-  for (let i = 0; i < 50; i++) {
-    const res = await admin.get('/api/records/hook_log?limit=500');
-    lines = (res.body.data as { title: string }[]).map((r) => r.title);
-    if (expected.every((e) => lines.includes(e))) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return lines;
-}
+const logLines = (expected: string[]) => hookLog(admin, expected);
 
 const titles = async (filter: object) => (await admin.get(`/api/records/gadget?filter=${encodeURIComponent(JSON.stringify(filter))}`)).body.data as { id: string; title: string; stamp: string | null }[];
 

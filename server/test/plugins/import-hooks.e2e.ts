@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Client } from '../support/client.js';
+import type { Client } from '../support/client.js';
 import { sql } from '../support/pg.js';
-import { createTestDatabase, startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 import { finished, importFile } from '../import/import-client.js';
-import { fixtureDir, simpleObject } from './support/fixture-plugins.js';
+import { fixtureDir, hookLog, simpleObject, startWithPlugins, type PluginLoom } from './support/fixture-plugins.js';
 
 // A plugin that hooks `gadget` (logs every after hook into `hook_log`, stamps creates, refuses creates
 // titled "bad…", updates of "locked" and deletes of "keep") and leaves `plain` alone — to prove CSV
 // imports and their revert go through the one hook runner like bulk writes, and plain imports still work.
 const plugins = fixtureDir();
-const env = { LOOM_PLUGINS_DIR: plugins.dir, LOOM_BUILTIN_PLUGINS: 'false' };
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let loom: PluginLoom;
 let server: TestServer;
 let admin: Client;
+let db: PluginLoom['db'];
 
 const server_ = `
 import { PluginProblem } from '@loom/plugin-sdk';
@@ -44,30 +44,13 @@ beforeAll(async () => {
     },
     server: server_,
   });
-  db = await createTestDatabase();
-  server = await startTestServer({ env, database: db });
-  admin = await login(server.url, server.adminEmail, server.adminPassword);
-  expect((await admin.post('/api/plugins/hooky/install')).status).toBe(200);
-  expect((await admin.post('/api/plugins/hooky/enable')).status).toBe(200);
+  loom = await startWithPlugins(plugins, ['hooky']);
+  ({ server, admin, db } = loom);
 });
 
-afterAll(async () => {
-  await server?.stop({ keepData: true });
-  await db?.drop();
-  plugins.remove();
-});
+afterAll(() => loom?.stop());
 
-/** The hook log lines, waiting until `expected` all showed up and then a little more (to catch extra firings). */
-async function logLines(expected: string[]): Promise<string[]> {
-  let lines: string[] = [];
-  for (let i = 0; i < 50; i++) {
-    lines = (await admin.get('/api/records/hook_log?limit=500')).body.data.map((r: { title: string }) => r.title);
-    if (expected.every((e) => lines.includes(e))) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await new Promise((r) => setTimeout(r, 300));
-  return (await admin.get('/api/records/hook_log?limit=500')).body.data.map((r: { title: string }) => r.title);
-}
+const logLines = (expected: string[]) => hookLog(admin, expected, 300);
 
 /** How many statements inserted these records: one for the multi-row insert, one per row otherwise (xmin/cmin tell). */
 const insertStatements = async (object: string, titles: string[]) => (await sql<{ n: number }>(db.url,

@@ -2,6 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { login, type Client } from '../../support/client.js';
+import { createTestDatabase, startTestServer, type TestServer } from '../../support/server.js';
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -44,4 +49,50 @@ export function simpleObject(name: string, extraFields: Record<string, unknown> 
     },
     'roles/admin.json': { kind: 'role', name: 'admin', objects: { [name]: { read: 'all', create: true, update: 'all', delete: 'all' } } },
   };
+}
+
+export interface PluginLoom {
+  server: TestServer;
+  admin: Client;
+  db: TestDatabase;
+  /** Stops the server, drops its database and removes the fixture plugins. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A Loom on a database of its own with the fixture plugins of `plugins` installed and enabled, in
+ * order (built-in plugins off); `env` adds settings.
+ */
+export async function startWithPlugins(plugins: ReturnType<typeof fixtureDir>, names: string[], env: Record<string, string> = {}): Promise<PluginLoom> {
+  const db = await createTestDatabase();
+  const server = await startTestServer({ env: { LOOM_PLUGINS_DIR: plugins.dir, LOOM_BUILTIN_PLUGINS: 'false', ...env }, database: db });
+  const admin = await login(server.url, server.adminEmail, server.adminPassword);
+  for (const name of names) {
+    expect((await admin.post(`/api/plugins/${name}/install`)).status).toBe(200);
+    expect((await admin.post(`/api/plugins/${name}/enable`)).status).toBe(200);
+  }
+  return {
+    server, admin, db,
+    stop: async () => {
+      await server.stop({ keepData: true });
+      await db.drop();
+      plugins.remove();
+    },
+  };
+}
+
+/**
+ * The titles a fixture plugin logged into `hook_log`, once `expected` all showed up (after hooks run
+ * after commit, fire-and-forget), and `settleMs` later still (to catch extra firings).
+ */
+export async function hookLog(admin: Client, expected: string[], settleMs = 0): Promise<string[]> {
+  const read = async () => ((await admin.get('/api/records/hook_log?limit=500')).body.data as { title: string }[]).map((r) => r.title);
+  let lines = await read();
+  for (let i = 0; i < 50 && !expected.every((e) => lines.includes(e)); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    lines = await read();
+  }
+  if (!settleMs) return lines;
+  await new Promise((r) => setTimeout(r, settleMs));
+  return read();
 }
