@@ -13,6 +13,11 @@ import { JsonLogger } from './common/json-logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import type { LoomConfig } from './config/config.js';
 import { SpaFallback } from './web-ui/spa-fallback.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { LoadSharesGuard } from './permissions/load-shares.guard.js';
+import { registerHotReads } from './records/hot-reads.js';
+import { RecordReader } from './records/record-reader.service.js';
+import { RecordsService } from './records/records.service.js';
 
 /** Builds the NestJS application on Fastify with logging, errors, static UI and OpenAPI wired. */
 export async function createHttpApp(config: LoomConfig): Promise<NestFastifyApplication> {
@@ -47,6 +52,8 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
+
+  registerHotReads(fastify as never, () => ({ auth: app.get(AuthGuard), shares: app.get(LoadSharesGuard), records: app.get(RecordsService), reader: app.get(RecordReader) }));
 
   app.setGlobalPrefix('api');
   const webRoot = resolveWebRoot(config);

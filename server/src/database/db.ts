@@ -16,6 +16,9 @@ export interface Tx {
   preparedAndCommit<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/** Type parsing off: every column as the text PostgreSQL sent. */
+const AS_TEXT = { getTypeParser: () => (text: string) => text };
+
 const names = new Map<string, string>();
 /** A prepared statement's name from its text (remembered: the hot paths send the same few texts). */
 function statementName(sql: string): string {
@@ -56,6 +59,18 @@ export class Db {
   async prepared<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
     try {
       return (await this.pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
+    } catch (e) {
+      throw mapPgError(e);
+    }
+  }
+
+  /**
+   * Db.prepared returning each row as an array of PostgreSQL's text (no driver type parsing): for
+   * compiled reads whose JSON Node spells from the text (query/compile/record/record-rows.ts).
+   */
+  async preparedRows(sql: string, params: unknown[] = []): Promise<(string | null)[][]> {
+    try {
+      return (await this.pool.query({ name: statementName(sql), text: sql, values: params, rowMode: 'array', types: AS_TEXT })).rows;
     } catch (e) {
       throw mapPgError(e);
     }

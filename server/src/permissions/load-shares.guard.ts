@@ -14,12 +14,16 @@ import { RequestShares } from './request-shares.js';
 export class LoadSharesGuard implements CanActivate {
   constructor(private readonly shares: RecordShareService, private readonly holder: RequestShares, private readonly permissions: PermissionsService) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const request = ctx.switchToHttp().getRequest<{ user?: CurrentUser; url?: string }>();
-    if (request.user && request.url?.startsWith('/api/records/') && !this.permissions.compiled(request.user.roles).admin) {
-      this.holder.attach(request.user, await this.shares.sharedWith(request.user));
-    }
-    return true;
+    const loading = request.user && request.url?.startsWith('/api/records/') ? this.attach(request.user) : undefined;
+    return loading ? loading.then(() => true) : true;
+  }
+
+  /** Attaches the caller's shares for a records request; undefined (nothing to wait for) for admins. */
+  attach(user: CurrentUser): Promise<void> | undefined {
+    if (this.permissions.compiled(user.roles).admin) return undefined;
+    return this.shares.sharedWith(user).then((shares) => this.holder.attach(user, shares));
   }
 }

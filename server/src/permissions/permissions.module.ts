@@ -15,8 +15,8 @@ import { RequestShares } from './request-shares.js';
   imports: [RecordsModule],
   controllers: [PermissionsController, RecordSharesController],
   providers: [
-    PermissionsService, RecordShareService, RequestShares, ExplainService,
-    { provide: APP_GUARD, useClass: LoadSharesGuard },
+    PermissionsService, RecordShareService, RequestShares, ExplainService, LoadSharesGuard,
+    { provide: APP_GUARD, useExisting: LoadSharesGuard },
   ],
   exports: [PermissionsService, RecordShareService],
 })

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { Db } from '../database/db.js';
 import { badRequest, notFound } from '../common/problem.js';
 import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
-import { compileCount, compileGet, compilePageJson, compileSelect, parseListQuery, readPage, readPageJson, type PageJsonRow, type ReadAccess, type SelectRow } from '../query/index.js';
+import { compileCount, compileGet, compileGetRows, compileSelect, compileSelectRows, parseListQuery, readPage, readPageRows, type ReadAccess, type SelectRow } from '../query/index.js';
 import { PermissionsService } from '../permissions/permissions.service.js';
 import { ReadContextService } from './read-context.service.js';
 import type { ApiRecord } from './records.service.js';
@@ -29,21 +29,21 @@ export class RecordReader {
   }
 
   async list(user: CurrentUser, object: string, raw: Record<string, unknown>) {
-    const { compiled, count } = await this.compileList(user, object, raw);
+    const { compiled, count } = await this.compileList(user, object, raw, AS_OBJECTS);
     const page = readPage(await this.db.prepared<SelectRow>(compiled.sql, compiled.params), compiled);
     return count ? { ...page, total: await this.total(count) } : page;
   }
 
-  /** The list as JSON text built in PostgreSQL, for the HTTP response (no parse and re-serialize in Node). */
+  /** The list as JSON text, for the HTTP response: spelled once from the columns' text, never parsed and re-serialized. */
   async listJson(user: CurrentUser, object: string, raw: Record<string, unknown>): Promise<string> {
-    const { compiled, count, wrapped } = await this.compileList(user, object, raw, true);
-    const page = readPageJson(await this.db.prepared<PageJsonRow>(wrapped!.sql, wrapped!.params), compiled);
+    const { compiled, count } = await this.compileList(user, object, raw, AS_ROWS);
+    const page = readPageRows(await this.db.preparedRows(compiled.sql, compiled.params), compiled);
     const total = count ? `,"total":${await this.total(count)}` : '';
     return `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${total}}`;
   }
 
   /** A first page (no cursor) is compiled once a second per caller and query; later pages each time. */
-  private async compileList(user: CurrentUser, object: string, raw: Record<string, unknown>, json = false) {
+  private async compileList<O extends Output>(user: CurrentUser, object: string, raw: Record<string, unknown>, output: O) {
     const { number, set } = this.registry.current();
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
@@ -51,11 +51,11 @@ export class RecordReader {
     const compile = () => {
       const q = parseListQuery(raw, { object, set });
       const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope, hiddenFields: access.hiddenFor?.(object) };
-      const compiled = compileSelect({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
-      return { compiled, count: q.count ? compileCount(base) : null, wrapped: json ? compilePageJson(compiled) : undefined };
+      const compiled = output.select({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
+      return { compiled: compiled as ReturnType<O['select']>, count: q.count ? compileCount(base) : null };
     };
     if (raw.cursor !== undefined) return compile();
-    const key = `list|${json}|${JSON.stringify(raw)}|${callerKey(number, object, user, scope)}`;
+    const key = `list|${output.tag}|${JSON.stringify(raw)}|${callerKey(number, object, user, scope)}`;
     return this.statements.memo(key, Date.now(), compile);
   }
 
@@ -71,12 +71,12 @@ export class RecordReader {
     return row.record;
   }
 
-  /** One record as JSON text built in PostgreSQL, with its version (for the ETag), for the HTTP response. */
+  /** One record as JSON text spelled from its columns, with its version (for the ETag), for the HTTP response. */
   async getJson(user: CurrentUser, object: string, id: string): Promise<{ json: string; version: number }> {
-    const compiled = await this.compileGet(user, object, id, { version: true });
-    const [row] = await this.db.prepared<{ json: string; version: number }>(`SELECT "g"."record"::text AS "json", "g"."version" FROM (${compiled.sql}) AS "g"`, compiled.params);
+    const compiled = await this.compileGet(user, object, id, { version: true }, AS_ROWS);
+    const [row] = await this.db.preparedRows(compiled.sql, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
-    return row;
+    return { json: compiled.record(row), version: Number(row[row.length - 1]) };
   }
 
   /**
@@ -94,24 +94,35 @@ export class RecordReader {
   }
 
   /** The compiled GET, reused for a second per caller and shape (the compiler is most of a GET's CPU). */
-  private async compileGet(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[]; version?: boolean }) {
+  private async compileGet<O extends Output = typeof AS_OBJECTS>(
+    user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[]; version?: boolean }, output: O = AS_OBJECTS as O,
+  ): Promise<ReturnType<O['get']>> {
     const { number, set } = this.registry.current();
     const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
-    const key = `get|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${shape.version === true}|${callerKey(number, object, user, scope)}`;
+    const key = `get|${output.tag}|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${shape.version === true}|${callerKey(number, object, user, scope)}`;
     return this.statements.statementFor(key, id, Date.now(), (forId) =>
-      compileGet({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape }));
+      output.get({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape })) as ReturnType<O['get']>;
   }
 
-  /** GET one record with `fields` / `expand`; any other parameter is refused (SECURITY.md 3). */
-  getWithQuery(user: CurrentUser, object: string, id: string, raw: Record<string, unknown>): Promise<ApiRecord> {
+  /** GET one record with `fields` / `expand`, and its version (for the ETag, even when `fields` leaves it out); any other parameter is refused (SECURITY.md 3). */
+  async getWithQuery(user: CurrentUser, object: string, id: string, raw: Record<string, unknown>): Promise<{ record: ApiRecord; version: number }> {
     const extra = Object.keys(raw).filter((k) => k !== 'fields' && k !== 'expand');
     if (extra.length) throw badRequest(`Unknown query parameter(s): ${extra.join(', ')}`, extra.map((k) => ({ path: `/${k}`, message: 'is not a parameter of a single record' })));
     const q = parseListQuery(raw, { object, set: this.registry.current().set });
-    return this.getOrThrow(user, object, id, { fields: q.fields, expand: q.expand });
+    const compiled = await this.compileGet(user, object, id, { fields: q.fields, expand: q.expand, version: true });
+    const [row] = await this.db.prepared<{ record: ApiRecord; version: number }>(compiled.sql, compiled.params);
+    if (!row) throw notFound(`No ${object} ${id}`);
+    return row;
   }
+
 }
+
+/** A compiled read's output: the record as a JSON column (parsed by the driver), or its values as columns of text. */
+const AS_OBJECTS = { tag: 'objects', select: compileSelect, get: compileGet } as const;
+const AS_ROWS = { tag: 'rows', select: compileSelectRows, get: compileGetRows } as const;
+type Output = typeof AS_OBJECTS | typeof AS_ROWS;
 
 /** What a compiled read of `object` depends on besides the request: revision, caller, roles and scope. */
 function callerKey(revision: number, object: string, user: CurrentUser, scope: unknown): string {

@@ -44,8 +44,8 @@ export class RecordsController {
   @Get(':id')
   async get(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply) {
     if (Object.keys(query).length) {
-      const record = await this.reader.getWithQuery(user, object, id, query);
-      reply.header('etag', `"${record.version}"`).send(record);
+      const { record, version } = await this.reader.getWithQuery(user, object, id, query);
+      reply.header('etag', `"${version}"`).send(record);
       return;
     }
     const { json, version } = await this.records.getJson(user, object, id);

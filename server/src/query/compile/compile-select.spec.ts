@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureContext, OPPORTUNITIES } from '../fixtures/crm-ids.fixture.js';
 import { crmSet } from '../fixtures/crm-set.fixture.js';
 import { QueryError } from '../query-error.js';
-import { compileGet, compileSelect, type SelectOptions } from './compile-select.js';
+import { compileGet, compileGetRows, compileSelect, compileSelectRows, type SelectOptions } from './compile-select.js';
 import { encodeCursor } from './page/cursor.js';
 import { readPage } from './page/read-page.js';
 
@@ -193,6 +193,37 @@ describe('compileSelect: rows, sort and pages', () => {
     expect(page.data).toEqual([{ n: 1 }, { n: 2 }]);
     expect(JSON.parse(Buffer.from(page.nextCursor!, 'base64url').toString())).toEqual({ s: 'amount,id', v: ['2', ID] });
     expect(readPage(rows.slice(0, 2), compiled).nextCursor).toBeNull();
+  });
+});
+
+describe('compileSelectRows and compileGetRows: the values as columns', () => {
+  it('selects each value as its own column, then the cursor values, with the same WHERE, ORDER BY and parameters', () => {
+    const options = { set, ctx, object: 'tag', limit: 10, filter: cond({ name: 'hot' }, 'tag'), sort: [{ field: 'name', dir: 'asc' as const }] };
+    const rows = compileSelectRows(options);
+    expect(rows.sql).toBe('SELECT "t0"."id", "t0"."name", "t0"."color", "t0"."owner",'
+      + ` (CAST("t0"."created_at" AS timestamptz) AT TIME ZONE 'UTC'), (CAST("t0"."updated_at" AS timestamptz) AT TIME ZONE 'UTC'),`
+      + ' "t0"."created_by", "t0"."updated_by", "t0"."version", to_json("t0"."name"), "t0"."id" FROM "data"."tag" AS "t0"'
+      + ' WHERE "t0"."deleted_at" IS NULL AND "t0"."name" = $1 ORDER BY "t0"."name" ASC NULLS LAST, "t0"."id" ASC LIMIT $2');
+    expect(rows.params).toEqual(compileSelect(options).params);
+    expect(compileSelect(options).sql).toContain(rows.sql.slice(rows.sql.indexOf(' WHERE ')));
+  });
+
+  it('selects JSON-built values (expands, nested objects, arrays) as JSON, and numbers of the cursor as text', () => {
+    const rows = compileSelectRows({ set, ctx, object: 'opportunity', limit: 5, fields: ['features', 'account.name'], expand: ['owner'], sort: [{ field: 'amount', dir: 'desc' }] });
+    expect(rows.sql).toMatch(/^SELECT "t0"\."id", to_json\("t0"\."features"\), CASE WHEN "t1"\."id" IS NULL THEN NULL ELSE json_build_object\('id', "t1"\."id", 'name', "t1"\."name"\) END, \(SELECT json_build_object\(/);
+    expect(rows.sql).toContain(', CAST("t0"."amount" AS text), "t0"."id" FROM ');
+    const record = rows.record(['i', '["api"]', '{"id":"a","name":"Acme"}', '{"id":"u"}', '1.5', 'i']);
+    expect(JSON.parse(record)).toEqual({ id: 'i', features: ['api'], account: { id: 'a', name: 'Acme' }, owner: { id: 'u' } });
+    expect(rows.cursor(['i', null, null, null, '1.5', 'i'])).toBe('["1.5","i"]');
+  });
+
+  it('gets one record as columns, then its version when asked', () => {
+    const rows = compileGetRows({ set, ctx, object: 'tag', id: ID, fields: ['name'], version: true, scope: cond({ owner: '$user.id' }, 'tag') });
+    expect(rows).toMatchObject({
+      sql: 'SELECT "t0"."id", "t0"."name", "t0"."version" AS "version" FROM "data"."tag" AS "t0" WHERE "t0"."id" = $1 AND "t0"."deleted_at" IS NULL AND "t0"."owner" = $2',
+      params: [ID, ctx.userId],
+    });
+    expect(rows.record([ID, 'hot', '3'])).toBe(`{"id":"${ID}","name":"hot"}`);
   });
 });
 

@@ -24,7 +24,7 @@ export class StatementCache {
   }
 
   /** `compile(ID_PLACEHOLDER)` on a miss; the statement for `id` either way (parameters copied). */
-  statementFor(key: string, id: string, now: number, compile: (id: string) => Statement): Statement {
+  statementFor<S extends Statement>(key: string, id: string, now: number, compile: (id: string) => S): S {
     const template = this.memo(key, now, () => {
       const compiled = compile(ID_PLACEHOLDER);
       const idIndex = compiled.params.indexOf(ID_PLACEHOLDER);
@@ -34,6 +34,6 @@ export class StatementCache {
     if (!template) return compile(id);
     const params = template.params.slice();
     params[template.idIndex] = id;
-    return { sql: template.sql, params };
+    return { ...template, params };
   }
 }

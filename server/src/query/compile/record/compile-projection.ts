@@ -4,12 +4,14 @@ import type { CompileState } from '../../plan/compile-state.js';
 import type { Hop, Source } from '../../plan/source.js';
 import { QueryError } from '../../query-error.js';
 import { quoteIdent, quoteKey, quoteQualified } from '../../sql/quote-ident.js';
-import { fieldExpr, outputSql } from '../field-expression.js';
+import { fieldExpr, outputSql, type Expr } from '../field-expression.js';
+import { jsonColumn, outputColumn, type OutputColumn } from './record-rows.js';
 
-/** One key of the record JSON and the SQL of its value. */
+/** One key of the record JSON and the SQL of its JSON-ready value (`expr`: the plain field's own value). */
 export interface Column {
   key: string;
   sql: string;
+  expr?: Expr;
 }
 
 /** A field the projection reads: its dotted path as named and where it resolved. */
@@ -51,7 +53,10 @@ export function recordColumns(
   return [...byKey].map(([key, entries]) => {
     const expansion = expanded(key);
     if (expansion !== undefined) return { key, sql: expansion };
-    if (entries.every((e) => e.path.length === 1)) return { key, sql: outputSql(fieldExpr(state, source, entries[0]!.field)) };
+    if (entries.every((e) => e.path.length === 1)) {
+      const expr = fieldExpr(state, source, entries[0]!.field);
+      return { key, sql: outputSql(expr), expr };
+    }
     return { key, sql: nestedObject(state, source, buildTree(entries, 1)) };
   });
 }
@@ -61,6 +66,11 @@ export function lateralRecord(state: CompileState, columns: Column[]): { join: s
   const alias = quoteIdent(state.aliases.next('p'));
   const list = columns.map((c) => `${c.sql} AS ${quoteIdent(c.key)}`).join(', ');
   return { join: `CROSS JOIN LATERAL (SELECT ${list}) AS ${alias}`, json: `to_json(${alias})` };
+}
+
+/** The record's columns selected one by one, for Node to spell the JSON (record/record-rows.ts). */
+export function rowColumns(columns: Column[]): (OutputColumn & { key: string })[] {
+  return columns.map((c) => ({ key: c.key, ...(c.expr ? outputColumn(c.expr) : jsonColumn(c.sql)) }));
 }
 
 interface Tree {
