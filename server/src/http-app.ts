@@ -15,7 +15,7 @@ import type { LoomConfig } from './config/config.js';
 import { SpaFallback } from './web-ui/spa-fallback.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { LoadSharesGuard } from './permissions/load-shares.guard.js';
-import { registerHotReads } from './records/hot-reads.js';
+import { registerHotRoutes } from './records/hot-routes.js';
 import { RecordReader } from './records/record-reader.service.js';
 import { RecordsService } from './records/records.service.js';
 
@@ -53,12 +53,14 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
     done();
   });
 
-  registerHotReads(fastify as never, () => ({ auth: app.get(AuthGuard), shares: app.get(LoadSharesGuard), records: app.get(RecordsService), reader: app.get(RecordReader) }));
-
   app.setGlobalPrefix('api');
   const webRoot = resolveWebRoot(config);
   const spa = new SpaFallback(webRoot);
-  app.useGlobalFilters(new ProblemFilter(spa));
+  const problems = new ProblemFilter(spa);
+  app.useGlobalFilters(problems);
+  registerHotRoutes(fastify as never, () => ({
+    auth: app.get(AuthGuard), shares: app.get(LoadSharesGuard), records: app.get(RecordsService), reader: app.get(RecordReader), problems,
+  }));
   if (webRoot && spa.available) {
     await app.register(fastifyStatic as never, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
   }

@@ -12,8 +12,11 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(private readonly spa?: SpaFallback) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    this.send(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Answers `exception` as problem+json (also for routes answered outside NestJS: records/hot-routes.ts). */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { body, headers } = this.toProblem(exception, request);
     if (body.status === 404 && this.spa?.accepts(request, exception)) {
       this.spa.send(reply);

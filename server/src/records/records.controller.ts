@@ -4,17 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, User } from '../auth/current-user.js';
 import { badRequest } from '../common/problem.js';
 import { parseBody } from '../common/parse-body.js';
+import { checkIdempotencyKey, parseIfMatch } from './lib/request-headers.js';
 import { RecordHistoryService } from './record-history.service.js';
 import { RecordReader } from './record-reader.service.js';
 import { RecordsService } from './records.service.js';
-
-/** `If-Match: "3"` (or W/"3") → 3; anything else → 400. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m) throw badRequest('If-Match must be the record version from its ETag, like "3"', [{ path: '/headers/if-match', message: 'is not a version' }]);
-  return Number(m[1]);
-}
 
 const restoreSchema = {
   type: 'object', additionalProperties: false,
@@ -35,7 +28,7 @@ export class RecordsController {
 
   @Post()
   async create(@User() user: CurrentUser, @Param('object') object: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) throw badRequest('Idempotency-Key must be 1-200 letters, digits, . _ : -', [{ path: '/headers/idempotency-key', message: 'is not valid' }]);
+    checkIdempotencyKey(key);
     const { record, replayed } = await this.records.create(user, object, body, key);
     reply.status(replayed ? 200 : 201).header('location', `/api/records/${object}/${record.id}`).header('etag', `"${record.version}"`);
     return record;
