@@ -2,8 +2,7 @@
 // evaluateCondition accepts on the same records, and lists, pages, expands, counts and
 // aggregates return the documented shapes.
 import { evaluateCondition, findObject, isManyToOne, parseCondition, type ConditionVariables } from '@loom/metadata';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   compileAggregate, compileCount, compileGet, compileSelect, compileWhere, parseListQuery, readPage,
   type SelectOptions, type SelectRow,
@@ -12,27 +11,16 @@ import { CONDITION_CASES } from '../../src/query/fixtures/condition-cases.fixtur
 import { FORMULA_CASES } from '../../src/query/fixtures/formula-cases.fixture.js';
 import { ACCOUNTS, CONTACTS, OPPORTUNITIES, TAGS, USERS, fixtureContext } from '../../src/query/fixtures/crm-ids.fixture.js';
 import { crmSet } from '../../src/query/fixtures/crm-set.fixture.js';
-import { createTestDatabase } from '../support/server.js';
-import { loadCrmDatabase } from './crm-database.js';
+import { useCrmDatabase } from './crm-database.js';
 
 type Json = Record<string, unknown>;
 const set = crmSet();
 const ctx = fixtureContext();
 const base = { set, ctx };
-let db: { url: string; drop(): Promise<void> };
-let client: pg.Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  client = await loadCrmDatabase(db.url);
-});
-afterAll(async () => {
-  await client?.end();
-  await db?.drop();
-});
+const crm = useCrmDatabase();
 
 async function run<T = Json>(q: { sql: string; params: unknown[] }): Promise<T[]> {
-  return (await client.query(q.sql, q.params)).rows as T[];
+  return (await crm.client.query(q.sql, q.params)).rows as T[];
 }
 
 async function list(options: Omit<SelectOptions, 'set' | 'ctx' | 'limit'> & { limit?: number }) {
@@ -123,12 +111,12 @@ describe('compileSelect', () => {
   });
 
   it('formats datetimes as ISO 8601 UTC whatever the session time zone', async () => {
-    await client.query(`SET TIME ZONE 'Asia/Shanghai'`);
+    await crm.client.query(`SET TIME ZONE 'Asia/Shanghai'`);
     try {
       const { data } = await list({ object: 'opportunity', fields: ['closed_at'], filter: parseCondition({ name: 'Gamma' }, { object: 'opportunity', set }).ast! });
       expect(data).toEqual([{ id: OPPORTUNITIES[2], closed_at: '2024-05-01T10:00:00.000Z' }]);
     } finally {
-      await client.query('SET TIME ZONE UTC');
+      await crm.client.query('SET TIME ZONE UTC');
     }
   });
 

@@ -1,6 +1,8 @@
 // Hand-written DDL and rows for the query fixtures (src/query/fixtures/crm-set.fixture.ts), as the
 // schema migrator would create them: schema "data", system columns, field columns by physical-names.ts.
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase } from '../support/server.js';
 import { ACCOUNTS, CONTACTS, OPPORTUNITIES, TAGS, USERS } from '../../src/query/fixtures/crm-ids.fixture.js';
 
 const SYSTEM = `id uuid PRIMARY KEY DEFAULT gen_random_uuid(), owner uuid, created_at timestamptz NOT NULL DEFAULT now(),
@@ -84,4 +86,22 @@ export async function loadCrmDatabase(url: string): Promise<pg.Client> {
     }
   }
   return client;
+}
+
+/**
+ * A test file's own CRM database: created and loaded before its tests, dropped after them.
+ * @example const crm = useCrmDatabase(); … await crm.client.query(sql, params)
+ */
+export function useCrmDatabase(): { readonly client: pg.Client } {
+  let db: { url: string; drop(): Promise<void> } | undefined;
+  let client: pg.Client | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    client = await loadCrmDatabase(db.url);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+  return { get client() { return client!; } };
 }

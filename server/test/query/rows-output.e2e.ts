@@ -2,8 +2,7 @@
 // in Node) on a real PostgreSQL: for every object, shape, sort and time zone, exactly the records
 // and cursors of the JSON PostgreSQL builds (compileSelect / compileGet), which the API answered before.
 import { parseCondition } from '@loom/metadata';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   compileGet, compileGetRows, compileSelect, compileSelectRows, readPage, readPageRows,
   type SelectOptions, type SelectRow, type TextRow,
@@ -11,32 +10,21 @@ import {
 import { datetimeJson } from '../../src/query/compile/record/encode-value.js';
 import { ACCOUNTS, OPPORTUNITIES, fixtureContext } from '../../src/query/fixtures/crm-ids.fixture.js';
 import { crmSet } from '../../src/query/fixtures/crm-set.fixture.js';
-import { createTestDatabase } from '../support/server.js';
-import { loadCrmDatabase } from './crm-database.js';
+import { useCrmDatabase } from './crm-database.js';
 
 const set = crmSet();
 const ctx = fixtureContext();
 const AS_TEXT = { getTypeParser: () => (text: string) => text };
-let db: { url: string; drop(): Promise<void> };
-let client: pg.Client;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  client = await loadCrmDatabase(db.url);
-});
-afterAll(async () => {
-  await client?.end();
-  await db?.drop();
-});
+const crm = useCrmDatabase();
 
 const textRows = async (q: { sql: string; params: unknown[] }) =>
-  (await client.query({ text: q.sql, values: q.params, rowMode: 'array', types: AS_TEXT })).rows as TextRow[];
+  (await crm.client.query({ text: q.sql, values: q.params, rowMode: 'array', types: AS_TEXT })).rows as TextRow[];
 
 /** Both outputs of one list request: the page as the driver parses PostgreSQL's JSON, and as Node spells it. */
 async function both(options: Omit<SelectOptions, 'set' | 'ctx'>) {
   const objects = compileSelect({ set, ctx, ...options });
   const rows = compileSelectRows({ set, ctx, ...options });
-  const expected = readPage((await client.query(objects.sql, objects.params)).rows as SelectRow[], objects);
+  const expected = readPage((await crm.client.query(objects.sql, objects.params)).rows as SelectRow[], objects);
   const actual = readPageRows(await textRows(rows), rows);
   return { expected, actual: { data: JSON.parse(actual.data) as unknown[], nextCursor: actual.nextCursor } };
 }
@@ -69,13 +57,13 @@ describe('rows output spells the JSON PostgreSQL would build', () => {
   });
 
   it('whatever the session time zone', async () => {
-    await client.query(`SET TIME ZONE 'Asia/Shanghai'`);
+    await crm.client.query(`SET TIME ZONE 'Asia/Shanghai'`);
     try {
       const { expected, actual } = await both({ object: 'opportunity', limit: 50, sort: [{ field: 'closed_at', dir: 'desc' }] });
       same(actual, expected);
       expect(actual.data.map((r) => (r as { closed_at: string | null }).closed_at)).toContain('2024-05-01T10:00:00.000Z');
     } finally {
-      await client.query('SET TIME ZONE UTC');
+      await crm.client.query('SET TIME ZONE UTC');
     }
   });
 
@@ -83,7 +71,7 @@ describe('rows output spells the JSON PostgreSQL would build', () => {
     for (const [object, id] of [['account', ACCOUNTS[1]], ['opportunity', OPPORTUNITIES[0]]] as const) {
       const objects = compileGet({ set, ctx, object, id });
       const rows = compileGetRows({ set, ctx, object, id, version: true });
-      const [expected] = (await client.query(objects.sql, objects.params)).rows as { record: Record<string, unknown> }[];
+      const [expected] = (await crm.client.query(objects.sql, objects.params)).rows as { record: Record<string, unknown> }[];
       const [row] = await textRows(rows);
       same(JSON.parse(rows.record(row!)), expected!.record);
       expect(Number(row![row!.length - 1])).toBe(expected!.record.version);
@@ -121,7 +109,7 @@ describe('datetime text', () => {
   it('becomes what to_char spells, BC years, years past 9999 and infinity included', async () => {
     const values = ['2024-05-01 10:00:00+00', '2024-05-01 10:00:00.5+00', '2024-05-01 10:00:00.123456+00', '2024-05-01 10:00:00.0999+08',
       '0044-03-15 00:00:00.9996+00 BC', '10000-01-01 00:00:00.1239+00', 'infinity', '-infinity'];
-    const { rows } = await client.query<{ text: string; iso: string | null }>(
+    const { rows } = await crm.client.query<{ text: string; iso: string | null }>(
       `SELECT (v AT TIME ZONE 'UTC')::text AS text, to_char(v AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso
          FROM unnest($1::timestamptz[]) AS v`, [values]);
     expect(rows).toHaveLength(values.length);
