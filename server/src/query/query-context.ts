@@ -16,7 +16,24 @@ export interface QueryContext {
   today: string;
 }
 
+const DAY_MS = 86_400_000;
+let lastDay = NaN;
+let lastToday = '';
+
+/** `YYYY-MM-DD` of `now` in UTC, formatted once a day (every request asks for it). */
+function utcDate(now: Date): string {
+  const day = Math.floor(now.getTime() / DAY_MS);
+  if (day !== lastDay) {
+    lastToday = now.toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastToday;
+}
+
 /** A context for `userId` at `now` (today = now's UTC date); teams and subordinates default to none. */
 export function queryContext(userId: string, now: Date, extra: Partial<QueryContext> = {}): QueryContext {
-  return { userId, teamUserIds: [], subordinateIds: [], now, today: now.toISOString().slice(0, 10), ...extra };
+  return {
+    userId: extra.userId ?? userId, teamUserIds: extra.teamUserIds ?? [], subordinateIds: extra.subordinateIds ?? [], now: extra.now ?? now,
+    today: extra.today ?? utcDate(extra.now ?? now),
+  };
 }
