@@ -15,6 +15,7 @@ import { EVENT_TYPE, recordWritten, writtenCtes, type RecordAction } from './lib
 import { recordChanges } from './lib/record-changes.js';
 import { columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
 import type { ReadBack } from './lib/read-back.js';
+import { StatementTexts } from './lib/statement-texts.js';
 
 export interface WriteActor {
   id: string;
@@ -60,6 +61,8 @@ function apiDatetime(value: unknown): unknown {
  */
 @Injectable()
 export class RecordWriter {
+  private readonly texts = new StatementTexts();
+
   constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard, private readonly locks: ApprovalLocks) {}
 
   /**
@@ -102,11 +105,12 @@ export class RecordWriter {
     const after = { ...values, owner: values.owner ?? actor.id };
     const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
     const values$ = params.map((_, i) => `$${i + 1}`).join(', ');
-    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth, settled: this.settled(obj.name, 'create', changes) }, params);
-    const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(
-      `WITH "w" AS (INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${values$}) RETURNING *)${written} ${this.finalSelect(obj, readBack, params)}`,
-      params,
-    );
+    const settled = this.settled(obj.name, 'create', changes);
+    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth, settled }, params);
+    const final = this.finalSelect(obj, readBack, params);
+    const sql = this.texts.text(final.readBack ?? obj, `insert|${cols.join(',')}|${settled}`,
+      `WITH "w" AS (INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${values$}) RETURNING *)${written} ${final.sql}`);
+    const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(sql, params);
     await this.writeManyToMany(tx, obj, row.id, values);
     await this.stages.record(tx, obj.name, row.id, moves, actor.id);
     return { id: row.id, record: row.record };
@@ -116,11 +120,11 @@ export class RecordWriter {
    * The last SELECT of a write statement: the row's id and version, and its API record when a
    * read-back is asked for and nothing written after the statement (manyToMany links) shows in it.
    */
-  private finalSelect(obj: ObjectDef, readBack: ReadBack | undefined, params: unknown[]): string {
-    if (!readBack || manyToManyFields(obj).length) return 'SELECT "id", "version" FROM "w"';
+  private finalSelect(obj: ObjectDef, readBack: ReadBack | undefined, params: unknown[]): { sql: string; readBack?: object } {
+    if (!readBack || manyToManyFields(obj).length) return { sql: 'SELECT "id", "version" FROM "w"' };
     const rb = readBack('w', params.length);
     params.push(...rb.params);
-    return `SELECT "w"."id", "w"."version", (${rb.sql}) AS "record" FROM "w"`;
+    return { sql: `SELECT "w"."id", "w"."version", (${rb.sql}) AS "record" FROM "w"`, readBack: rb };
   }
 
   /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
@@ -151,7 +155,7 @@ export class RecordWriter {
     // the last statement of the caller's transaction goes out with its COMMIT when nothing follows it here
     const last = opts.last && !moves.length && !manyToManyFields(obj).length;
     const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: Record<string, unknown> | null }>(
-      `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${this.finalSelect(obj, opts.readBack, params)}`, params);
+      `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${this.finalSelect(obj, opts.readBack, params).sql}`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
     return { changes, version: row.version, before, record: row.record };
@@ -194,16 +198,20 @@ export class RecordWriter {
       patched[field] = { from: null, to: value };
     }
     if (!differs.length) return null;
+    const fieldsKey = Object.keys(patched).join(',');
     const changes = `COALESCE((SELECT jsonb_object_agg(x.k, x.v) FROM (VALUES ${items.join(', ')}) AS x(k, v) WHERE x.v IS NOT NULL), '{}'::jsonb)`;
     // settled as if every patched field changed: an automation that might fire keeps its event pending
-    const written = writtenCtes({ object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled: this.settled(obj.name, 'update', patched) }, params, 'c');
+    const settled = this.settled(obj.name, 'update', patched);
+    const written = writtenCtes({ object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled }, params, 'c');
     const readBack = opts.readBack && !manyToManyFields(obj).length ? opts.readBack('w', params.length) : undefined;
     if (readBack) params.push(...readBack.params);
-    const [row] = await this.db.prepared<{ version: number; record?: Record<string, unknown> | null }>(
-      `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
+    const built = `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
         "w" AS (UPDATE ${table(obj.name)} AS t SET ${sets.join(', ')} FROM "old" WHERE t."id" = "old"."id" AND (${differs.join(' OR ')}) RETURNING t.*),
         "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${written}
-       SELECT "c"."version"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`, params);
+       SELECT "c"."version"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`;
+    // a scope's compiled text is the caller's own: only unscoped statements are kept by shape
+    const sql = opts.scope ? built : this.texts.text(readBack ?? obj, `update1|${fieldsKey}|${opts.expectedVersion !== undefined}|${settled}`, built);
+    const [row] = await this.db.prepared<{ version: number; record?: Record<string, unknown> | null }>(sql, params);
     return row ?? null;
   }
 
