@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // a page on a loaded CI machine can take longer than expect.poll's default second to show its rows
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -45,18 +45,19 @@ export class RecordReader {
   /** A first page (no cursor) is compiled once a second per caller and query; later pages each time. */
   private async compileList<O extends Output>(user: CurrentUser, object: string, raw: Record<string, unknown>, output: O) {
     const { number, set } = this.registry.current();
-    const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
+    const key = raw.cursor === undefined ? `list|${output.tag}|${JSON.stringify(raw)}|${callerKey(number, object, user, scope)}` : undefined;
+    const now = Date.now();
+    // the caller's query context (team, subordinates, clock) only when compiling
+    const ctx = key !== undefined && this.statements.fresh(key, now) ? undefined : await this.contexts.forUser(user);
     const compile = () => {
       const q = parseListQuery(raw, { object, set });
-      const base = { object, set, ctx, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope, hiddenFields: access.hiddenFor?.(object) };
+      const base = { object, set, ctx: ctx!, ...access, filter: q.filter, q: q.q, deleted: q.deleted, scope, hiddenFields: access.hiddenFor?.(object) };
       const compiled = output.select({ ...base, sort: q.sort, limit: q.limit, cursor: q.cursor, offset: q.offset, fields: q.fields, expand: q.expand });
       return { compiled: compiled as ReturnType<O['select']>, count: q.count ? compileCount(base) : null };
     };
-    if (raw.cursor !== undefined) return compile();
-    const key = `list|${output.tag}|${JSON.stringify(raw)}|${callerKey(number, object, user, scope)}`;
-    return this.statements.memo(key, Date.now(), compile);
+    return key === undefined ? compile() : this.statements.memo(key, now, compile);
   }
 
   private async total(count: { sql: string; params: unknown[] }): Promise<number> {
@@ -98,12 +99,13 @@ export class RecordReader {
     user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[]; version?: boolean }, output: O = AS_OBJECTS as O,
   ): Promise<ReturnType<O['get']>> {
     const { number, set } = this.registry.current();
-    const ctx = await this.contexts.forUser(user);
     const access = this.access(user);
     const scope = access.scopeFor?.(object);
     const key = `get|${output.tag}|${shape.fields?.join(',')}|${shape.expand?.join(',')}|${shape.version === true}|${callerKey(number, object, user, scope)}`;
-    return this.statements.statementFor(key, id, Date.now(), (forId) =>
-      output.get({ object, set, ctx, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape })) as ReturnType<O['get']>;
+    const now = Date.now();
+    const ctx = this.statements.fresh(key, now) ? undefined : await this.contexts.forUser(user);
+    return this.statements.statementFor(key, id, now, (forId) =>
+      output.get({ object, set, ctx: ctx!, ...access, id: forId, scope, hiddenFields: access.hiddenFor?.(object), ...shape })) as ReturnType<O['get']>;
   }
 
   /** GET one record with `fields` / `expand`, and its version (for the ETag, even when `fields` leaves it out); any other parameter is refused (SECURITY.md 3). */

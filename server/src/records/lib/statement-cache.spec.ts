@@ -46,3 +46,14 @@ describe('StatementCache', () => {
     expect(make).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('StatementCache.fresh', () => {
+  it('says whether memo would answer without compiling: a kept value within the ttl, not a null template', () => {
+    const cache = new StatementCache(1_000);
+    expect(cache.fresh('k', 0)).toBe(false);
+    cache.memo('k', 0, () => 'v');
+    expect([cache.fresh('k', 1_000), cache.fresh('k', 1_001)]).toEqual([true, false]);
+    cache.statementFor('n', 'id', 0, () => ({ sql: 'no placeholder', params: [] }));
+    expect(cache.fresh('n', 0)).toBe(false);
+  });
+});

@@ -23,6 +23,12 @@ export class StatementCache {
     return value;
   }
 
+  /** Whether `key` holds a value (not null) younger than the ttl: `memo`/`statementFor` will not compile. */
+  fresh(key: string, now: number): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && hit.value !== null && now - hit.at <= this.ttlMs;
+  }
+
   /** `compile(ID_PLACEHOLDER)` on a miss; the statement for `id` either way (parameters copied). */
   statementFor<S extends Statement>(key: string, id: string, now: number, compile: (id: string) => S): S {
     const template = this.memo(key, now, () => {
