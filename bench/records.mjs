@@ -1,5 +1,5 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
-// Raw and API take turns (BENCH_ROUNDS, default 3, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// Raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { seededPrelude } from './lib/wrk-seed.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = process.env.BENCH_DURATION ?? '5s';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const here = dirname(fileURLToPath(import.meta.url));
 const CASES = process.env.BENCH_CASES?.split(','); // e.g. get,update: only these
 const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn' }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
