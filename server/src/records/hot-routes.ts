@@ -3,7 +3,7 @@ import type { AuthGuard } from '../auth/auth.guard.js';
 import { looksLikeApiKey } from '../auth/api-key.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { LoadSharesGuard } from '../permissions/load-shares.guard.js';
-import { checkIdempotencyKey, parseIfMatch } from './lib/request-headers.js';
+import { checkIdempotencyKey, createdAnswer, etagOf, parseIfMatch } from './lib/request-headers.js';
 import type { RecordReader } from './record-reader.service.js';
 import type { RecordsService } from './records.service.js';
 
@@ -93,7 +93,7 @@ const HOT_ROUTES: Record<string, HotRoute> = {
     async run(s, user, request) {
       const { object, id } = request.params as Params;
       const { json, version } = await s.records.getJson(user, object, id!);
-      return { json, headers: { etag: `"${version}"` } };
+      return { json, headers: { etag: etagOf(version) } };
     },
   },
   'POST /api/records/:object': {
@@ -103,7 +103,7 @@ const HOT_ROUTES: Record<string, HotRoute> = {
       const key = request.headers['idempotency-key'] as string | undefined;
       checkIdempotencyKey(key);
       const { record, replayed } = await s.records.create(user, object, request.body, key);
-      return { status: replayed ? 200 : 201, record, headers: { location: `/api/records/${object}/${record.id}`, etag: `"${record.version}"` } };
+      return { record, ...createdAnswer(object, record, replayed) };
     },
   },
   'PATCH /api/records/:object/:id': {
@@ -111,7 +111,7 @@ const HOT_ROUTES: Record<string, HotRoute> = {
     async run(s, user, request) {
       const { object, id } = request.params as Params;
       const record = await s.records.update(user, object, id!, request.body, parseIfMatch(request.headers['if-match'] as string | undefined));
-      return { record, headers: { etag: `"${record.version}"` } };
+      return { record, headers: { etag: etagOf(record.version) } };
     },
   },
 };

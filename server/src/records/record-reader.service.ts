@@ -66,10 +66,15 @@ export class RecordReader {
   }
 
   async getOrThrow(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[] } = {}): Promise<ApiRecord> {
+    return (await this.rowOrThrow(user, object, id, shape)).record;
+  }
+
+  /** The compiled GET's row: the record, and its version when `shape.version`. */
+  private async rowOrThrow(user: CurrentUser, object: string, id: string, shape: { fields?: string[]; expand?: string[]; version?: boolean }) {
     const compiled = await this.compileGet(user, object, id, shape);
-    const [row] = await this.db.prepared<{ record: ApiRecord }>(compiled.sql, compiled.params);
+    const [row] = await this.db.prepared<{ record: ApiRecord; version: number }>(compiled.sql, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
-    return row.record;
+    return row;
   }
 
   /** One record as JSON text spelled from its columns, with its version (for the ETag), for the HTTP response. */
@@ -113,10 +118,7 @@ export class RecordReader {
     const extra = Object.keys(raw).filter((k) => k !== 'fields' && k !== 'expand');
     if (extra.length) throw badRequest(`Unknown query parameter(s): ${extra.join(', ')}`, extra.map((k) => ({ path: `/${k}`, message: 'is not a parameter of a single record' })));
     const q = parseListQuery(raw, { object, set: this.registry.current().set });
-    const compiled = await this.compileGet(user, object, id, { fields: q.fields, expand: q.expand, version: true });
-    const [row] = await this.db.prepared<{ record: ApiRecord; version: number }>(compiled.sql, compiled.params);
-    if (!row) throw notFound(`No ${object} ${id}`);
-    return row;
+    return this.rowOrThrow(user, object, id, { fields: q.fields, expand: q.expand, version: true });
   }
 
 }

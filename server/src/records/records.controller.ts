@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, User } from '../auth/current-user.js';
 import { badRequest } from '../common/problem.js';
 import { parseBody } from '../common/parse-body.js';
-import { checkIdempotencyKey, parseIfMatch } from './lib/request-headers.js';
+import { checkIdempotencyKey, createdAnswer, etagOf, parseIfMatch } from './lib/request-headers.js';
 import { RecordHistoryService } from './record-history.service.js';
 import { RecordReader } from './record-reader.service.js';
 import { RecordsService } from './records.service.js';
@@ -30,7 +30,8 @@ export class RecordsController {
   async create(@User() user: CurrentUser, @Param('object') object: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     checkIdempotencyKey(key);
     const { record, replayed } = await this.records.create(user, object, body, key);
-    reply.status(replayed ? 200 : 201).header('location', `/api/records/${object}/${record.id}`).header('etag', `"${record.version}"`);
+    const answer = createdAnswer(object, record, replayed);
+    reply.status(answer.status).headers(answer.headers);
     return record;
   }
 
@@ -38,17 +39,17 @@ export class RecordsController {
   async get(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res() reply: FastifyReply) {
     if (Object.keys(query).length) {
       const { record, version } = await this.reader.getWithQuery(user, object, id, query);
-      reply.header('etag', `"${version}"`).send(record);
+      reply.header('etag', etagOf(version)).send(record);
       return;
     }
     const { json, version } = await this.records.getJson(user, object, id);
-    reply.header('etag', `"${version}"`).type('application/json; charset=utf-8').send(json);
+    reply.header('etag', etagOf(version)).type('application/json; charset=utf-8').send(json);
   }
 
   @Patch(':id')
   async update(@User() user: CurrentUser, @Param('object') object: string, @Param('id') id: string, @Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const record = await this.records.update(user, object, id, body, parseIfMatch(ifMatch));
-    reply.header('etag', `"${record.version}"`);
+    reply.header('etag', etagOf(record.version));
     return record;
   }
 

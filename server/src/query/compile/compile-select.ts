@@ -8,13 +8,13 @@ import { whereList } from '../sql/boolean.js';
 import { quoteIdent, quoteQualified } from '../sql/quote-ident.js';
 import { isUuid } from './bind-value.js';
 import { createCompileState } from './compile-state.js';
-import { cursorValuesSql, keysetSql } from './page/compile-keyset.js';
-import { orderBySql, resolveSort, sortKeys, sortSignature, type SortKey, type SortSpec } from './page/compile-sort.js';
+import { cursorColumns, cursorValuesSql, keysetSql } from './page/compile-keyset.js';
+import { orderBySql, resolveSort, sortKeys, sortSignature, type SortSpec } from './page/compile-sort.js';
 import { decodeCursor } from './page/cursor.js';
 import { checkRead, readConditions, type ReadOptions } from './read-plan.js';
 import { expandSql } from './record/compile-expand.js';
 import { lateralRecord, recordColumns, rowColumns, type Column, type ProjectedField } from './record/compile-projection.js';
-import { arrayEncoder, outputColumn, recordEncoder, type OutputColumn, type TextRow } from './record/record-rows.js';
+import { arrayEncoder, recordEncoder, type TextRow } from './record/record-rows.js';
 import { resolveProjection } from './record/resolve-projection.js';
 
 export const MAX_LIMIT = 500;
@@ -79,7 +79,7 @@ export function compileSelectRows(options: SelectOptions): CompiledRows {
     params: plan.state.params.values,
     limit: options.limit,
     sortSignature: plan.signature,
-    record: recordEncoder(columns).encode,
+    record: recordEncoder(columns),
     cursor: arrayEncoder(keys.map((k) => k.encoding), columns.length),
   };
 }
@@ -135,7 +135,7 @@ export function compileGetRows(options: GetOptions): { sql: string; params: unkn
   return {
     sql: `SELECT ${columns.map((c) => c.sql).join(', ')}${plan.version} FROM ${plan.from} ${plan.where}`,
     params: plan.state.params.values,
-    record: recordEncoder(columns).encode,
+    record: recordEncoder(columns),
   };
 }
 
@@ -161,15 +161,6 @@ function recordColumnList(
   return recordColumns(state, source, shape.fields, (key) => {
     const field = expand.get(key);
     return field ? expandSql(state, source, vis, field) : undefined;
-  });
-}
-
-/** The cursor's values as columns: numbers as text (no precision lost), ids as text, the rest as JSON. */
-function cursorColumns(keys: SortKey[]): OutputColumn[] {
-  return keys.map((k) => {
-    if (k.expr.kind === 'number') return { sql: `CAST(${k.expr.sql} AS text)`, encoding: 'string' };
-    if (k.expr.kind === 'id' || k.expr.kind === 'user') return outputColumn(k.expr);
-    return { sql: `to_json(${k.expr.sql})`, encoding: 'json' };
   });
 }
 

@@ -1,10 +1,23 @@
 import { and, or } from '../../sql/boolean.js';
 import type { Params } from '../../sql/params.js';
+import { outputColumn, type OutputColumn } from '../record/record-rows.js';
 import type { SortKey } from './compile-sort.js';
 
-/** The cursor column: the row's sort values, numbers as text so no precision is lost in JSON. */
+/** A sort value as the cursor holds it: numbers as text, so no precision is lost in JSON. */
+const cursorValue = (k: SortKey): string => (k.expr.kind === 'number' ? `CAST(${k.expr.sql} AS text)` : k.expr.sql);
+
+/** The cursor column: the row's sort values as one JSON array. */
 export function cursorValuesSql(keys: SortKey[]): string {
-  return `json_build_array(${keys.map((k) => (k.expr.kind === 'number' ? `CAST(${k.expr.sql} AS text)` : k.expr.sql)).join(', ')})`;
+  return `json_build_array(${keys.map(cursorValue).join(', ')})`;
+}
+
+/** The same values as columns of their own (compileSelectRows): text for numbers and ids, JSON for the rest. */
+export function cursorColumns(keys: SortKey[]): OutputColumn[] {
+  return keys.map((k) => {
+    if (k.expr.kind === 'number') return { sql: cursorValue(k), encoding: 'string' };
+    if (k.expr.kind === 'id' || k.expr.kind === 'user') return outputColumn(k.expr);
+    return { sql: `to_json(${k.expr.sql})`, encoding: 'json' };
+  });
 }
 
 /**

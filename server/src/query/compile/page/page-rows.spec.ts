@@ -4,7 +4,7 @@ import { readPageRows } from './page-rows.js';
 
 const compiled = {
   limit: 2, sortSignature: 'amount:desc',
-  record: recordEncoder([{ key: 'id', encoding: 'uuid' }, { key: 'amount', encoding: 'number' }]).encode,
+  record: recordEncoder([{ key: 'id', encoding: 'uuid' }, { key: 'amount', encoding: 'number' }]),
   cursor: arrayEncoder(['string', 'uuid'], 2),
 };
 const row = (n: number) => [`r${n}`, String(n), String(n), `r${n}`];

@@ -31,19 +31,16 @@ export const jsonColumn = (sql: string): OutputColumn => ({ sql, encoding: 'json
 export type TextRow = readonly (string | null)[];
 
 /**
- * The record JSON of a row selected as `columns` (from `offset`), keys in order.
- * @example recordEncoder([{ key: 'id', encoding: 'uuid' }]).encode(['0b…']) // '{"id":"0b…"}'
+ * The record JSON of a row whose first columns are `columns`, keys in order.
+ * @example recordEncoder([{ key: 'id', encoding: 'uuid' }])(['0b…']) // '{"id":"0b…"}'
  */
-export function recordEncoder(columns: readonly { key: string; encoding: Encoding }[], offset = 0) {
+export function recordEncoder(columns: readonly { key: string; encoding: Encoding }[]): (row: TextRow) => string {
   const prefixes = columns.map((c, i) => `${i ? ',' : '{'}${JSON.stringify(c.key)}:`);
   const encodings = columns.map((c) => c.encoding);
-  return {
-    width: columns.length,
-    encode(row: TextRow): string {
-      let out = '';
-      for (let i = 0; i < encodings.length; i++) out += prefixes[i] + encodeValue(encodings[i]!, row[offset + i]!);
-      return encodings.length ? out + '}' : '{}';
-    },
+  return (row) => {
+    let out = '';
+    for (let i = 0; i < encodings.length; i++) out += prefixes[i] + encodeValue(encodings[i]!, row[i]!);
+    return encodings.length ? out + '}' : '{}';
   };
 }
 
