@@ -1,6 +1,9 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
-// Raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// BENCH_AGAINST=server/dist-b: the baseline is that other build of the API instead (same database and JWT
+// secret, no floor): an A/B of two builds, e.g. `git stash; npm run build -w server; cp -r server/dist server/dist-b; git stash pop`.
+// After a 2 s warm-up turn each, raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -14,7 +17,9 @@ const DURATION = process.env.BENCH_DURATION ?? '5s';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const here = dirname(fileURLToPath(import.meta.url));
 const CASES = process.env.BENCH_CASES?.split(','); // e.g. get,update: only these
-const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn' }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
+const AGAINST = process.env.BENCH_AGAINST;
+const jwtSecret = randomBytes(24).toString('hex'); // both builds sign and check the same tokens
+const server = await startTestServer({ embedded: false, env: { LOG_LEVEL: 'warn', LOOM_JWT_SECRET: jwtSecret }, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ') });
 const db = new pg.Client({ connectionString: server.database.url });
 await db.connect();
 const tmp = mkdtempSync(join(tmpdir(), 'loom-bench-'));
@@ -39,12 +44,15 @@ try {
   const ids = (await db.query('SELECT id FROM data.bench_contact ORDER BY random() LIMIT 2000')).rows.map((r) => r.id);
 
   const rawPort = await freePort();
-  raw = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(rawPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id }, stdio: 'inherit' });
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ') ?? [];
+  raw = AGAINST
+    ? spawn(process.execPath, [...nodeArgs, join(here, '..', AGAINST, 'main.js')], { env: { ...process.env, PORT: String(rawPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'loom-bench-b-')), DATABASE_URL: server.database.url, LOOM_JWT_SECRET: jwtSecret }, stdio: 'inherit' })
+    : spawn(process.execPath, [...nodeArgs, join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(rawPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id }, stdio: 'inherit' });
   const floorPort = await freePort();
-  floor = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(floorPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id, RAW_MODE: 'required' }, stdio: 'inherit' });
-  for (const port of [rawPort, floorPort]) {
-    for (let i = 0; i < 100; i++) { // until the baseline answers
-      if (await fetch(`http://127.0.0.1:${port}/api/records/bench_contact/${ids[0]}`).then(() => true, () => false)) break;
+  if (!AGAINST) floor = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(floorPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id, RAW_MODE: 'required' }, stdio: 'inherit' });
+  for (const port of AGAINST ? [rawPort] : [rawPort, floorPort]) {
+    for (let i = 0; i < 300; i++) { // until the baseline answers
+      if (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -75,13 +83,16 @@ try {
   }, 0);
   // each run draws other random ids and values (bench/lib/wrk-seed.mjs)
   let seed = 0;
-  const rps = (url, lua, pid) => {
+  // each turn starts from vacuumed tables and a checkpoint: no turn inherits another's dead rows, nor a vacuum or checkpoint by chance
+  const rps = async (url, lua, pid, duration = DURATION) => {
+    await db.query('VACUUM data.bench_contact, core.record_history, core.outbox');
+    await db.query('CHECKPOINT');
     const seeded = `${lua}.${++seed}.lua`;
     writeFileSync(seeded, seededPrelude() + readFileSync(lua, 'utf8'));
     lua = seeded;
     const before = cpuMs(pid);
     const pgBefore = pgCpuMs();
-    const out = spawnSync('wrk', ['-t2', '-c32', `-d${DURATION}`, '-s', lua, url], { encoding: 'utf8' }).stdout;
+    const out = spawnSync('wrk', ['-t2', '-c32', `-d${duration}`, '-s', lua, url], { encoding: 'utf8' }).stdout;
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
     if (non2xx) console.log(`  warning: ${non2xx[1]} non-2xx responses from ${url}`);
     const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
@@ -93,20 +104,23 @@ try {
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const summary = (xs) => ({ rps: median(xs.map((x) => x.rps)), cpuUs: median(xs.map((x) => x.cpuUs)), pgUs: median(xs.map((x) => x.pgUs)) });
   const line = (label, m) => `${label} ${m.rps.toFixed(0).padStart(6)} req/s ${m.cpuUs.toFixed(0).padStart(4)}+${m.pgUs.toFixed(0).padStart(4)} µs`;
-  console.log('req/s, and CPU per request of the server + PostgreSQL; medians of ' + ROUNDS + ' turns');
+  console.log(`req/s, and CPU per request of the server + PostgreSQL; medians of ${ROUNDS} turns${AGAINST ? `; "raw" is the build in ${AGAINST}` : ''}`);
   for (const [name, c] of Object.entries(cases).filter(([n]) => !CASES || CASES.includes(n))) {
     const lua = script(name, c.lua);
-    const write = name === 'create' || name === 'update';
+    const write = !AGAINST && (name === 'create' || name === 'update');
+    const baselinePath = AGAINST ? c.api : c.raw;
     const runs = [];
+    // a warm-up turn each, not counted: the JIT compiles the hot paths in the first seconds
+    for (const [url, pid] of [[`http://127.0.0.1:${rawPort}${baselinePath}`, raw.pid], ...(write ? [[`http://127.0.0.1:${floorPort}${c.raw}`, floor.pid]] : []), [`${server.url}${c.api}`, server.child.pid]]) await rps(url, lua, pid, '2s');
     for (let i = 0; i < ROUNDS; i++) {
-      const r = rps(`http://127.0.0.1:${rawPort}${c.raw}`, lua, raw.pid);
-      const f = write ? rps(`http://127.0.0.1:${floorPort}${c.raw}`, lua, floor.pid) : undefined;
-      runs.push({ r, f, a: rps(`${server.url}${c.api}`, lua, server.child.pid) });
+      const r = await rps(`http://127.0.0.1:${rawPort}${baselinePath}`, lua, raw.pid);
+      const f = write ? await rps(`http://127.0.0.1:${floorPort}${c.raw}`, lua, floor.pid) : undefined;
+      runs.push({ r, f, a: await rps(`${server.url}${c.api}`, lua, server.child.pid) });
     }
     const ratio = median(runs.map((x) => x.a.rps / x.r.rps));
     const floorRatio = write ? median(runs.map((x) => x.f.rps / x.r.rps)) : undefined;
     console.log(`${name.padEnd(6)} ${line('raw', summary(runs.map((x) => x.r)))}  ${write ? line('floor', summary(runs.map((x) => x.f))) + '  ' : ''}${line('api', summary(runs.map((x) => x.a)))}`
-      + `  ratio ${ratio.toFixed(2)}x [${runs.map((x) => (x.a.rps / x.r.rps).toFixed(2)).join(' ')}]${write ? `  floor/raw ${floorRatio.toFixed(2)}x` : ''}  (target ≥ ${targets[name]}x: ${ratio >= targets[name] ? 'met' : 'NOT met'})`);
+      + `  ratio ${ratio.toFixed(2)}x [${runs.map((x) => (x.a.rps / x.r.rps).toFixed(2)).join(' ')}]${write ? `  floor/raw ${floorRatio.toFixed(2)}x` : ''}${AGAINST ? '' : `  (target ≥ ${targets[name]}x: ${ratio >= targets[name] ? 'met' : 'NOT met'})`}`);
   }
 } finally {
   for (const child of [raw, floor].filter(Boolean)) { const exited = new Promise((r) => child.once('exit', r)); child.kill(); await exited; }
