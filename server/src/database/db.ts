@@ -16,19 +16,31 @@ export interface Tx {
   preparedAndCommit<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+const asIs = (text: string) => text;
 /** Type parsing off: every column as the text PostgreSQL sent. */
-const AS_TEXT = { getTypeParser: () => (text: string) => text };
+const AS_TEXT = { getTypeParser: () => asIs };
 
-const names = new Map<string, string>();
-/** A prepared statement's name from its text (remembered: the hot paths send the same few texts). */
-function statementName(sql: string): string {
-  let name = names.get(sql);
-  if (name === undefined) {
-    name = 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
-    if (names.size >= 10_000) names.clear();
-    names.set(sql, name);
+/** A prepared statement's query config but its values. */
+interface Statement { name: string; text: string; rowMode?: 'array'; types?: typeof AS_TEXT }
+
+const statements = { objects: new Map<string, Statement>(), rows: new Map<string, Statement>() };
+/**
+ * The query config of a prepared statement: named from its text (remembered: the hot paths send the
+ * same few texts), its constant parts on the prototype and its values its one own property — the
+ * driver copies a query's config property by property (pg's cloneQueryConfig), every query.
+ */
+function statement(sql: string, values: unknown[], rows = false): Statement & { values: unknown[] } {
+  const known = rows ? statements.rows : statements.objects;
+  let s = known.get(sql);
+  if (s === undefined) {
+    const name = 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
+    s = rows ? { name, text: sql, rowMode: 'array', types: AS_TEXT } : { name, text: sql };
+    if (known.size >= 10_000) known.clear();
+    known.set(sql, s);
   }
-  return name;
+  const config = Object.create(s) as Statement & { values: unknown[] };
+  config.values = values;
+  return config;
 }
 
 /**
@@ -58,7 +70,7 @@ export class Db {
    */
   async prepared<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
     try {
-      return (await this.pool.query({ name: statementName(sql), text: sql, values: params })).rows as T[];
+      return (await this.pool.query(statement(sql, params))).rows as T[];
     } catch (e) {
       throw mapPgError(e);
     }
@@ -70,7 +82,7 @@ export class Db {
    */
   async preparedRows(sql: string, params: unknown[] = []): Promise<(string | null)[][]> {
     try {
-      return (await this.pool.query({ name: statementName(sql), text: sql, values: params, rowMode: 'array', types: AS_TEXT })).rows;
+      return (await this.pool.query(statement(sql, params, true))).rows as unknown as (string | null)[][];
     } catch (e) {
       throw mapPgError(e);
     }
@@ -127,8 +139,8 @@ export class Db {
     };
     const tx: Tx = {
       query: (sql, params = []) => run(sql, params),
-      prepared: (sql, params = []) => run({ name: statementName(sql), text: sql, values: params }),
-      preparedAndCommit: (sql, params = []) => run({ name: statementName(sql), text: sql, values: params }, undefined, true),
+      prepared: (sql, params = []) => run(statement(sql, params)),
+      preparedAndCommit: (sql, params = []) => run(statement(sql, params), undefined, true),
     };
     let broken = false;
     try {

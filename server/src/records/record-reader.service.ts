@@ -82,7 +82,7 @@ export class RecordReader {
     const compiled = await this.compileGet(user, object, id, { version: true }, AS_ROWS);
     const [row] = await this.db.preparedRows(compiled.sql, compiled.params);
     if (!row) throw notFound(`No ${object} ${id}`);
-    return { json: compiled.record(row), version: Number(row[row.length - 1]) };
+    return { json: compiled.record(row), version: Number(row[compiled.versionColumn]) };
   }
 
   /**

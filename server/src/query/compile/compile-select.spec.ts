@@ -224,6 +224,15 @@ describe('compileSelectRows and compileGetRows: the values as columns', () => {
       params: [ID, ctx.userId],
     });
     expect(rows.record([ID, 'hot', '3'])).toBe(`{"id":"${ID}","name":"hot"}`);
+    expect(rows.versionColumn).toBe(2);
+  });
+
+  it('reads the version from the record\'s own column when the record has one (no second column)', () => {
+    const rows = compileGetRows({ set, ctx, object: 'tag', id: ID, version: true });
+    expect(rows.sql.match(/"version"/g)).toHaveLength(1);
+    expect(rows.sql).toContain(', "t0"."version" FROM ');
+    const row = [ID, 'hot', null, 'u', '2026-11-30 08:00:00', '2026-11-30 08:00:00', 'u', 'u', '7'];
+    expect([JSON.parse(rows.record(row)).version, rows.versionColumn]).toEqual([7, 8]);
   });
 });
 

@@ -128,14 +128,20 @@ export function compileGet(options: GetOptions | ReadBackOptions): { sql: string
   return { sql: `SELECT ${record.json} AS "record"${plan.version} FROM ${plan.from} ${record.join} ${plan.where}`, params: plan.state.params.values };
 }
 
-/** compileGet with the record's values one column each (then `version` when asked), for Node to spell the JSON. */
-export function compileGetRows(options: GetOptions): { sql: string; params: unknown[]; record: (row: TextRow) => string } {
+/**
+ * compileGet with the record's values one column each, for Node to spell the JSON; with `version`,
+ * `versionColumn` is the index of the row's version (the record's own column, else one more).
+ */
+export function compileGetRows(options: GetOptions): { sql: string; params: unknown[]; record: (row: TextRow) => string; versionColumn: number } {
   const plan = planGet(options);
   const columns = rowColumns(plan.columns);
+  const own = columns.findIndex((c) => c.key === 'version');
+  const extra = plan.version && own < 0 ? plan.version : '';
   return {
-    sql: `SELECT ${columns.map((c) => c.sql).join(', ')}${plan.version} FROM ${plan.from} ${plan.where}`,
+    sql: `SELECT ${columns.map((c) => c.sql).join(', ')}${extra} FROM ${plan.from} ${plan.where}`,
     params: plan.state.params.values,
     record: recordEncoder(columns),
+    versionColumn: own < 0 ? columns.length : own,
   };
 }
 
