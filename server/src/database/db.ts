@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import pg, { type Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { mapPgError } from './map-pg-error.js';
 
@@ -43,6 +43,28 @@ function statement(sql: string, values: unknown[], rows = false): Statement & { 
   return config;
 }
 
+/** The driver's query internals a TextRowsQuery reads (pg/lib/query.js). */
+interface QueryInternals { _accumulateRows: boolean; _canceledDueToError: unknown; _result: { rows: unknown[] } }
+
+/**
+ * A query whose rows are the text the driver read off the wire, unparsed: pg would set up field
+ * parsers from every execution's row description (Result.addFields) and call one per value.
+ */
+class TextRowsQuery extends pg.Query {
+  handleRowDescription(): void {
+    (this as unknown as QueryInternals)._accumulateRows = true;
+  }
+
+  handleDataRow(message: { fields: (string | null)[] }): void {
+    const q = this as unknown as QueryInternals;
+    if (q._canceledDueToError) return;
+    // a packed copy: the wire's array is holey (new Array(n)), slower for the encoders to read
+    const row: (string | null)[] = [];
+    for (let i = 0; i < message.fields.length; i++) row.push(message.fields[i]!);
+    q._result.rows.push(row);
+  }
+}
+
 /**
  * Hand-compiled SQL on the DataSource's own pg pool (TypeORM entities are for system tables only):
  * every statement takes bound parameters, and database errors that bad input can cause become problems.
@@ -82,7 +104,7 @@ export class Db {
    */
   async preparedRows(sql: string, params: unknown[] = []): Promise<(string | null)[][]> {
     try {
-      return (await this.pool.query(statement(sql, params, true))).rows as unknown as (string | null)[][];
+      return (await this.pool.query(new TextRowsQuery(statement(sql, params, true)) as never) as unknown as { rows: (string | null)[][] }).rows;
     } catch (e) {
       throw mapPgError(e);
     }
