@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const pool of pools) await pool.end();
+  // pool.end() resolves before its connections have closed: wait for them, or the drop below terminates them mid-close
+  await Promise.all(pools.map((pool) => new Promise<void>((resolve) => {
+    let open = pool.totalCount;
+    if (open === 0) return void pool.end().then(() => resolve());
+    pool.on('remove', () => { if (--open === 0) resolve(); });
+    void pool.end();
+  })));
   await database.drop();
 });
 
@@ -108,6 +114,22 @@ for (const pipeline of [true, false]) {
       expect(await names(db)).toEqual(['uno', 'two', 'three']);
       // pipelined: one write; otherwise the driver waits for each reply before it sends the next
       expect(writes).toBe(pipeline ? 1 : 3);
+    });
+
+    it('preparedRows: each row as PostgreSQL\'s text in column order, nulls as null, the statement reused with other values', async () => {
+      const sql = `SELECT id, name, id * 1.5 AS x, NULL::text AS none, to_json(name) AS j, '2026-11-30 08:00:00'::timestamp AS at FROM item WHERE id >= $1 ORDER BY id`;
+      const rows = await db.preparedRows(sql, [2]);
+      expect(rows).toEqual([['2', 'two', '3.0', null, '"two"', '2026-11-30 08:00:00'], ['3', 'three', '4.5', null, '"three"', '2026-11-30 08:00:00']]);
+      expect(rows.every((r) => Array.isArray(r) && r.length === 6)).toBe(true);
+      expect(await db.preparedRows(sql, [3])).toEqual([['3', 'three', '4.5', null, '"three"', '2026-11-30 08:00:00']]);
+      expect(await db.prepared(sql, [3])).toEqual([{ id: 3, name: 'three', x: '4.5', none: null, j: 'three', at: expect.any(Date) }]); // the same text, as objects
+      expect(await db.preparedRows('SELECT 1 WHERE false', [])).toEqual([]);
+    });
+
+    it('preparedRows: a failing statement is a problem, and the pool goes on', async () => {
+      await expect(db.preparedRows('SELECT name FROM item WHERE id = $1::int', ['not a number'])).rejects.toBeInstanceOf(ProblemError);
+      await expect(db.preparedRows('SELECT 1 / (id - id) FROM item', [])).rejects.toThrow();
+      expect(await db.preparedRows('SELECT name FROM item WHERE id = $1', [1])).toEqual([['uno']]);
     });
   });
 }
