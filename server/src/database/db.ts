@@ -16,27 +16,21 @@ export interface Tx {
   preparedAndCommit<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-const asIs = (text: string) => text;
-/** Type parsing off: every column as the text PostgreSQL sent. */
-const AS_TEXT = { getTypeParser: () => asIs };
-
 /** A prepared statement's query config but its values. */
-interface Statement { name: string; text: string; rowMode?: 'array'; types?: typeof AS_TEXT }
+interface Statement { name: string; text: string }
 
-const statements = { objects: new Map<string, Statement>(), rows: new Map<string, Statement>() };
+const statements = new Map<string, Statement>();
 /**
  * The query config of a prepared statement: named from its text (remembered: the hot paths send the
- * same few texts), its constant parts on the prototype and its values its one own property — the
+ * same few texts), its name and text on the prototype and its values its one own property — the
  * driver copies a query's config property by property (pg's cloneQueryConfig), every query.
  */
-function statement(sql: string, values: unknown[], rows = false): Statement & { values: unknown[] } {
-  const known = rows ? statements.rows : statements.objects;
-  let s = known.get(sql);
+function statement(sql: string, values: unknown[]): Statement & { values: unknown[] } {
+  let s = statements.get(sql);
   if (s === undefined) {
-    const name = 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
-    s = rows ? { name, text: sql, rowMode: 'array', types: AS_TEXT } : { name, text: sql };
-    if (known.size >= 10_000) known.clear();
-    known.set(sql, s);
+    s = { name: 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20), text: sql };
+    if (statements.size >= 10_000) statements.clear();
+    statements.set(sql, s);
   }
   const config = Object.create(s) as Statement & { values: unknown[] };
   config.values = values;
@@ -104,7 +98,7 @@ export class Db {
    */
   async preparedRows(sql: string, params: unknown[] = []): Promise<(string | null)[][]> {
     try {
-      return (await this.pool.query(new TextRowsQuery(statement(sql, params, true)) as never) as unknown as { rows: (string | null)[][] }).rows;
+      return (await this.pool.query(new TextRowsQuery(statement(sql, params)) as never) as unknown as { rows: (string | null)[][] }).rows;
     } catch (e) {
       throw mapPgError(e);
     }
