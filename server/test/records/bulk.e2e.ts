@@ -35,6 +35,9 @@ describe('bulk create', () => {
     const [o] = await sql(server.database!.url, `SELECT count(*)::int AS n FROM core.outbox WHERE object = 'crate' AND type = 'record.created'`);
     expect(h.n).toBeGreaterThanOrEqual(20);
     expect(o.n).toBe(h.n);
+    // each event its own id, from its random default (no unique index checks it since migration 0011)
+    const [ids] = await sql(server.database!.url, `SELECT count(DISTINCT event_id)::int AS n, count(*)::int AS total FROM core.outbox`);
+    expect(ids.n).toBe(ids.total);
   });
 
   it('is all-or-nothing: one bad row → 422 with its index and nothing written', async () => {
