@@ -10,6 +10,7 @@ import { MetadataRegistry } from '../metadata/metadata-registry.service.js';
 import { StageGuard } from '../pipelines/stage-guard.service.js';
 import { ApprovalLocks } from '../approvals/approval-locks.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
+import { newRecordId } from './lib/record-id.js';
 import { automationsFiredBy } from '../automation/outbox/match-trigger.js';
 import { EVENT_TYPE, recordWritten, writtenCtes, type RecordAction } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
@@ -90,8 +91,8 @@ export class RecordWriter {
 
   private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number | undefined, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
-    const cols: string[] = ['"owner"', '"created_by"', '"updated_by"'];
-    const params: unknown[] = [values.owner ?? actor.id, actor.id, actor.id];
+    const cols: string[] = ['"id"', '"owner"', '"created_by"', '"updated_by"'];
+    const params: unknown[] = [newRecordId(), values.owner ?? actor.id, actor.id, actor.id];
     for (const s of storedFields(obj)) {
       let v = values[s.field];
       if (s.def.type === 'autonumber') {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ObjectDef } from '@loom/metadata';
 import type { Tx } from '../../database/db.js';
 import { quoteIdent as q } from '../../query/index.js';
 import { formatAutonumber } from '../../records/lib/format-autonumber.js';
+import { newRecordId } from '../../records/lib/record-id.js';
 import { recordChanges } from '../../records/lib/record-changes.js';
 import { columnValue, manyToManyFields, storedFields } from '../../records/lib/stored-fields.js';
 import { sequenceName } from '../../schema-migrator/ddl.js';
@@ -36,7 +36,7 @@ export async function insertMany(tx: Tx, obj: ObjectDef, rows: Record<string, un
     numbers.set(s.field, (await tx.query<{ n: number }>(`SELECT nextval($1::regclass)::bigint AS n FROM generate_series(1, $2)`, [seq, rows.length])).map((r) => Number(r.n)));
   }
   const now = new Date();
-  const ids = rows.map(() => randomUUID());
+  const ids = rows.map(() => newRecordId());
   const written = rows.map((values, i) => {
     const record: Record<string, unknown> = { id: ids[i], owner: values.owner ?? actor, created_by: actor, updated_by: actor };
     for (const s of stored) {
