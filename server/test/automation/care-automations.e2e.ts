@@ -14,13 +14,16 @@ const tick = (from: string, to: string) => loom.admin.post('/api/test-hooks/sche
 
 describe('customer care automations', () => {
   it('renewal_reminder: a task 30 days before the contract ends', async () => {
-    const account = (await loom.admin.post('/api/records/account', { name: 'Renewing Co', contract_end_date: day(30) })).body;
+    // the tick below runs the last 09:00 (UTC) occurrence before now: today's from 09:00 on, yesterday's before
     const now = Date.now();
+    const occurrence = new Date(now).getUTCHours() >= 9 ? 0 : -1;
+    const ends = day(occurrence + 30);
+    const account = (await loom.admin.post('/api/records/account', { name: 'Renewing Co', contract_end_date: ends })).body;
     expect((await tick(new Date(now - 86_400_000).toISOString(), new Date(now + 86_400_000).toISOString())).status).toBe(200);
     const run = await waitFor(async () => (await runs(loom.admin, 'renewal_reminder', 'ok')).find((r) => r.recordId === account.id), 30_000, 'renewal_reminder');
     const task = (await loom.admin.get(`/api/records/task/${run.actions[0].recordId}`)).body;
     expect(task).toMatchObject({ account: account.id, priority: 'high' });
-    expect(task.subject).toContain(`Renewing Co ends on ${day(30)}`);
+    expect(task.subject).toContain(`Renewing Co ends on ${ends}`);
   });
 
   it('lead_follow_up: a lead still new after 2 days gets a follow-up task, a contacted one does not', async () => {
