@@ -59,7 +59,7 @@ try {
   const floorPort = await freePort();
   if (!AGAINST) floor = spawn(process.execPath, [join(here, 'raw-records-server.mjs')], { env: { ...process.env, PORT: String(floorPort), DATABASE_URL: server.database.url, BENCH_USER: login.user.id, RAW_MODE: 'required' }, stdio: 'inherit' });
   for (const port of AGAINST ? [apiPort, rawPort] : [apiPort, rawPort, floorPort]) {
-    for (let i = 0; i < 300; i++) { // until the baseline answers
+    for (let i = 0; i < 300; i++) { // until each server answers
       if (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
