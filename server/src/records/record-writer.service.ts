@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalDef, ObjectDef } from '@loom/metadata';
+import type { ApprovalDef, MetadataSet, ObjectDef } from '@loom/metadata';
 import { joinTableName, JOIN_TABLE_COLUMNS } from '@loom/metadata';
 import { Db, type Tx } from '../database/db.js';
 import { conflict, notFound, ProblemError } from '../common/problem.js';
@@ -63,6 +63,7 @@ function apiDatetime(value: unknown): unknown {
 @Injectable()
 export class RecordWriter {
   private readonly texts = new StatementTexts();
+  private readonly settledBySet = new WeakMap<MetadataSet, Map<string, boolean>>();
 
   constructor(private readonly db: Db, private readonly registry: MetadataRegistry, private readonly stages: StageGuard, private readonly locks: ApprovalLocks) {}
 
@@ -72,7 +73,17 @@ export class RecordWriter {
    * added later fires from the next write on, as it would for any event dispatched before it existed.
    */
   settled(object: string, action: RecordAction, changes: Record<string, { from: unknown; to: unknown }>): boolean {
-    return automationsFiredBy({ type: EVENT_TYPE[action], object, payload: { changes } }, this.registry.current().set).length === 0;
+    // whether an automation fires depends on the revision, the event and which fields changed, not their values
+    const { set } = this.registry.current();
+    let known = this.settledBySet.get(set);
+    if (!known) this.settledBySet.set(set, known = new Map());
+    const key = `${action}|${object}|${Object.keys(changes).join(',')}`;
+    let settled = known.get(key);
+    if (settled === undefined) {
+      if (known.size >= 1_000) known.clear();
+      known.set(key, settled = automationsFiredBy({ type: EVENT_TYPE[action], object, payload: { changes } }, set).length === 0);
+    }
+    return settled;
   }
 
   /** Whether insert() is one statement for `obj` (no autonumber, stage or manyToMany work around the row). */
