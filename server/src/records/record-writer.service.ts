@@ -12,9 +12,9 @@ import { ApprovalLocks } from '../approvals/approval-locks.service.js';
 import { formatAutonumber } from './lib/format-autonumber.js';
 import { newRecordId } from './lib/record-id.js';
 import { automationsFiredBy } from '../automation/outbox/match-trigger.js';
-import { EVENT_TYPE, recordWritten, writtenCtes, type RecordAction } from './lib/history-and-outbox.js';
+import { bindWritten, EVENT_TYPE, recordWritten, writtenCtes, writtenCtesText, type RecordAction, type WrittenEvent } from './lib/history-and-outbox.js';
 import { recordChanges } from './lib/record-changes.js';
-import { columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
+import { columnsByField, columnValue, manyToManyFields, storedFields } from './lib/stored-fields.js';
 import type { ReadBack } from './lib/read-back.js';
 import { StatementTexts } from './lib/statement-texts.js';
 
@@ -73,14 +73,19 @@ export class RecordWriter {
    * added later fires from the next write on, as it would for any event dispatched before it existed.
    */
   settled(object: string, action: RecordAction, changes: Record<string, { from: unknown; to: unknown }>): boolean {
-    // whether an automation fires depends on the revision, the event and which fields changed, not their values
+    return this.settledFields(object, action, Object.keys(changes));
+  }
+
+  /** settled() for a write that changes `fields`: whether an automation fires depends on the revision, the event and which fields changed, not their values. */
+  private settledFields(object: string, action: RecordAction, fields: readonly string[]): boolean {
     const { set } = this.registry.current();
     let known = this.settledBySet.get(set);
     if (!known) this.settledBySet.set(set, known = new Map());
-    const key = `${action}|${object}|${Object.keys(changes).join(',')}`;
+    const key = `${action}|${object}|${fields.join(',')}`;
     let settled = known.get(key);
     if (settled === undefined) {
       if (known.size >= 1_000) known.clear();
+      const changes = Object.fromEntries(fields.map((f) => [f, { from: null, to: null }]));
       known.set(key, settled = automationsFiredBy({ type: EVENT_TYPE[action], object, payload: { changes } }, set).length === 0);
     }
     return settled;
@@ -102,7 +107,7 @@ export class RecordWriter {
 
   private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number | undefined, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
-    const cols: string[] = ['"id"', '"owner"', '"created_by"', '"updated_by"'];
+    const columns: string[] = ['id', 'owner', 'created_by', 'updated_by'];
     const params: unknown[] = [newRecordId(), values.owner ?? actor.id, actor.id, actor.id];
     for (const s of storedFields(obj)) {
       let v = values[s.field];
@@ -111,17 +116,17 @@ export class RecordWriter {
         v = formatAutonumber(s.def.pattern, n);
       }
       if (v === undefined) continue;
-      cols.push(q(s.column));
+      columns.push(s.column);
       params.push(columnValue(s.def, v));
     }
     const after = { ...values, owner: values.owner ?? actor.id };
     const changes = recordChanges({}, after, [...Object.keys(obj.fields), 'owner']);
-    const values$ = params.map((_, i) => `$${i + 1}`).join(', ');
-    const settled = this.settled(obj.name, 'create', changes);
-    const written = writtenCtes({ object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth, settled }, params);
-    const final = this.finalSelect(obj, readBack, params);
-    const sql = this.texts.text(final.readBack ?? obj, `insert|${cols.join(',')}|${settled}`,
-      `WITH "w" AS (INSERT INTO ${table(obj.name)} (${cols.join(', ')}) VALUES (${values$}) RETURNING *)${written} ${final.sql}`);
+    const event: WrittenEvent = { object: obj.name, action: 'create', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth, settled: this.settled(obj.name, 'create', changes) };
+    const slots = bindWritten(event, params);
+    const rb = this.bindReadBack(obj, readBack, params);
+    // every value is bound first; the text is built once per shape (column i is $i+1)
+    const sql = this.texts.text(rb ?? obj, `insert|${columns.join(',')}|${event.settled}`, () =>
+      `WITH "w" AS (INSERT INTO ${table(obj.name)} (${columns.map((c) => q(c)).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *)${writtenCtesText(event, slots)} ${finalSelect(rb)}`);
     const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(sql, params);
     await this.writeManyToMany(tx, obj, row.id, values);
     await this.stages.record(tx, obj.name, row.id, moves, actor.id);
@@ -129,14 +134,14 @@ export class RecordWriter {
   }
 
   /**
-   * The last SELECT of a write statement: the row's id and version, and its API record when a
-   * read-back is asked for and nothing written after the statement (manyToMany links) shows in it.
+   * The caller's read-back of the row a write statement's `"w"` wrote, its parameters bound; none when
+   * none is asked for or something written after the statement (manyToMany links) would show in it.
    */
-  private finalSelect(obj: ObjectDef, readBack: ReadBack | undefined, params: unknown[]): { sql: string; readBack?: object } {
-    if (!readBack || manyToManyFields(obj).length) return { sql: 'SELECT "id", "version" FROM "w"' };
+  private bindReadBack(obj: ObjectDef, readBack: ReadBack | undefined, params: unknown[]): ReturnType<ReadBack> | undefined {
+    if (!readBack || manyToManyFields(obj).length) return undefined;
     const rb = readBack('w', params.length);
     params.push(...rb.params);
-    return { sql: `SELECT "w"."id", "w"."version", (${rb.sql}) AS "record" FROM "w"`, readBack: rb };
+    return rb;
   }
 
   /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
@@ -167,7 +172,7 @@ export class RecordWriter {
     // the last statement of the caller's transaction goes out with its COMMIT when nothing follows it here
     const last = opts.last && !moves.length && !manyToManyFields(obj).length;
     const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: Record<string, unknown> | null }>(
-      `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${this.finalSelect(obj, opts.readBack, params).sql}`, params);
+      `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${finalSelect(this.bindReadBack(obj, opts.readBack, params))}`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
     return { changes, version: row.version, before, record: row.record };
@@ -183,46 +188,48 @@ export class RecordWriter {
    * takes the ordinary path, which answers each of those as it always does.
    */
   async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack; /** the caller's update scope, compiled after `paramOffset` parameters (root alias t0) */ scope?: (paramOffset: number) => CompiledWhere } = {}): Promise<{ version: number; record?: Record<string, unknown> | null } | null> {
+    const columns = columnsByField(obj);
+    const fields = Object.keys(values).filter((f) => columns.has(f));
+    if (!fields.length) return null;
+    // every value is bound first, in the same order for the same shape; the text is built once per shape
     const params: unknown[] = [id, actor.id, obj.name];
-    const bind = (v: unknown) => { params.push(v); return `$${params.length}`; };
-    const where = ['t."id" = $1', 't."deleted_at" IS NULL',
-      `NOT EXISTS (SELECT 1 FROM core.approval_request a WHERE a.object = $3 AND a.record_id = t."id" AND a.status = 'pending')`];
-    if (opts.expectedVersion !== undefined) where.push(`t."version" = ${bind(opts.expectedVersion)}`);
-    if (opts.scope) {
-      const scope = opts.scope(params.length);
-      params.push(...scope.params);
-      where.push(`EXISTS (SELECT 1 FROM ${scope.from} WHERE ${scope.where} AND "t0"."id" = t."id")`);
-    }
-    const columns = new Map<string, string>([['owner', 'owner'], ...storedFields(obj).map((s): [string, string] => [s.field, s.column])]);
-    const sets = ['"version" = t."version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
-    const differs: string[] = [];
-    const items: string[] = [];
-    const patched: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [field, value] of Object.entries(values)) {
-      const column = columns.get(field);
-      if (!column) continue;
+    const version = opts.expectedVersion === undefined ? undefined : `$${params.push(opts.expectedVersion)}`;
+    const scope = opts.scope?.(params.length);
+    if (scope) params.push(...scope.params);
+    const first = params.length + 1; // field i: its value, its name and its value as JSON at first + 3i, +1, +2
+    for (const field of fields) {
+      const value = values[field];
       const def = obj.fields[field];
-      const v = bind(def ? columnValue(def, value) : value);
-      sets.push(`${q(column)} = ${v}`);
-      differs.push(`"old".${q(column)} IS DISTINCT FROM ${v}`);
-      // from: the stored value as lockRow reads it (to_jsonb); to: the value written, as the API gave it
-      items.push(`(${bind(field)}::text, CASE WHEN "old".${q(column)} IS DISTINCT FROM "w".${q(column)} THEN jsonb_build_object('from', to_jsonb("old".${q(column)}), 'to', ${bind(JSON.stringify(value ?? null))}::jsonb) END)`);
-      patched[field] = { from: null, to: value };
+      params.push(def ? columnValue(def, value) : value, field, JSON.stringify(value ?? null));
     }
-    if (!differs.length) return null;
-    const fieldsKey = Object.keys(patched).join(',');
-    const changes = `COALESCE((SELECT jsonb_object_agg(x.k, x.v) FROM (VALUES ${items.join(', ')}) AS x(k, v) WHERE x.v IS NOT NULL), '{}'::jsonb)`;
     // settled as if every patched field changed: an automation that might fire keeps its event pending
-    const settled = this.settled(obj.name, 'update', patched);
-    const written = writtenCtes({ object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled }, params, 'c');
-    const readBack = opts.readBack && !manyToManyFields(obj).length ? opts.readBack('w', params.length) : undefined;
-    if (readBack) params.push(...readBack.params);
-    const built = `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
+    const event: WrittenEvent = { object: obj.name, action: 'update', changes: {}, actor: actor.id, trackHistory: obj.trackHistory !== false, settled: this.settledFields(obj.name, 'update', fields) };
+    const slots = bindWritten(event, params, 'c');
+    const readBack = this.bindReadBack(obj, opts.readBack, params);
+    const build = () => {
+      const where = ['t."id" = $1', 't."deleted_at" IS NULL',
+        `NOT EXISTS (SELECT 1 FROM core.approval_request a WHERE a.object = $3 AND a.record_id = t."id" AND a.status = 'pending')`];
+      if (version) where.push(`t."version" = ${version}`);
+      if (scope) where.push(`EXISTS (SELECT 1 FROM ${scope.from} WHERE ${scope.where} AND "t0"."id" = t."id")`);
+      const sets = ['"version" = t."version" + 1', '"updated_at" = now()', '"updated_by" = $2'];
+      const differs: string[] = [];
+      const items: string[] = [];
+      fields.forEach((field, i) => {
+        const column = q(columns.get(field)!);
+        const [value, name, json] = [0, 1, 2].map((k) => `$${first + 3 * i + k}`);
+        sets.push(`${column} = ${value}`);
+        differs.push(`"old".${column} IS DISTINCT FROM ${value}`);
+        // from: the stored value as lockRow reads it (to_jsonb); to: the value written, as the API gave it
+        items.push(`(${name}::text, CASE WHEN "old".${column} IS DISTINCT FROM "w".${column} THEN jsonb_build_object('from', to_jsonb("old".${column}), 'to', ${json}::jsonb) END)`);
+      });
+      const changes = `COALESCE((SELECT jsonb_object_agg(x.k, x.v) FROM (VALUES ${items.join(', ')}) AS x(k, v) WHERE x.v IS NOT NULL), '{}'::jsonb)`;
+      return `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
         "w" AS (UPDATE ${table(obj.name)} AS t SET ${sets.join(', ')} FROM "old" WHERE t."id" = "old"."id" AND (${differs.join(' OR ')}) RETURNING t.*),
-        "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${written}
+        "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${writtenCtesText(event, slots, 'c')}
        SELECT "c"."version"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`;
+    };
     // a scope's compiled text is the caller's own: only unscoped statements are kept by shape
-    const sql = opts.scope ? built : this.texts.text(readBack ?? obj, `update1|${fieldsKey}|${opts.expectedVersion !== undefined}|${settled}`, built);
+    const sql = scope ? build() : this.texts.text(readBack ?? obj, `update1|${fields.join(',')}|${version !== undefined}|${event.settled}`, build);
     const [row] = await this.db.prepared<{ version: number; record?: Record<string, unknown> | null }>(sql, params);
     return row ?? null;
   }
@@ -257,4 +264,9 @@ export class RecordWriter {
       if (ids.length) await tx.query(`INSERT INTO ${jt} (${q(source)}, ${q(target)}) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, ids]);
     }
   }
+}
+
+/** The last SELECT of a write statement: the row's id and version, and its API record when there is a read-back. */
+function finalSelect(readBack: ReturnType<ReadBack> | undefined): string {
+  return readBack ? `SELECT "w"."id", "w"."version", (${readBack.sql}) AS "record" FROM "w"` : 'SELECT "id", "version" FROM "w"';
 }

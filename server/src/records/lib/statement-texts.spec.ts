@@ -7,9 +7,13 @@ describe('StatementTexts', () => {
     const a = {};
     const b = {};
     const first = ['SELECT', '1'].join(' ');
-    expect(texts.text(a, 'x', first)).toBe(first);
-    expect(texts.text(a, 'x', 'SELECT 1 -- rebuilt')).toBe(first);
-    expect(texts.text(a, 'y', 'SELECT 2')).toBe('SELECT 2');
-    expect(texts.text(b, 'x', 'SELECT 3')).toBe('SELECT 3');
+    let builds = 0;
+    const build = (text: string) => () => { builds++; return text; };
+    expect(texts.text(a, 'x', build(first))).toBe(first);
+    expect(texts.text(a, 'x', build('SELECT 1 -- rebuilt'))).toBe(first);
+    expect(builds).toBe(1);
+    expect(texts.text(a, 'y', build('SELECT 2'))).toBe('SELECT 2');
+    expect(texts.text(b, 'x', build('SELECT 3'))).toBe('SELECT 3');
+    expect(builds).toBe(3);
   });
 });
