@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../auth/current-user.js';
 import { bearer, registerHotRoutes, type HotRouteServices } from './hot-routes.js';
+import { WrittenRecord } from './lib/written-record.js';
 
 const USER = { id: 'u1' } as CurrentUser;
 function services(fail?: string): HotRouteServices & { calls: string[] } {
@@ -17,8 +18,8 @@ function services(fail?: string): HotRouteServices & { calls: string[] } {
     records: {
       objectOrThrow: (o) => { if (o === 'nope') throw new Error('404'); return {} as never; },
       getJson: async (_u, object, id) => { calls.push(`get ${object} ${id}`); failing('get'); return { json: `{"id":"${id}"}`, version: 7 }; },
-      create: async (_u, object, body, key) => { calls.push(`create ${object} ${JSON.stringify(body)} ${key}`); failing('create'); return { record: { id: 'n1', version: 1 } as never, replayed: key === 'again' }; },
-      update: async (_u, object, id, body, ifMatch) => { calls.push(`update ${object} ${id} ${JSON.stringify(body)} ${ifMatch}`); failing('update'); return { id, version: 4 } as never; },
+      createWritten: async (_u, object, body, key) => { calls.push(`create ${object} ${JSON.stringify(body)} ${key}`); failing('create'); return { written: WrittenRecord.fromJson('{"id":"n1","version":1}', 'n1', 1), replayed: key === 'again' }; },
+      updateWritten: async (_u, object, id, body, ifMatch) => { calls.push(`update ${object} ${id} ${JSON.stringify(body)} ${ifMatch}`); failing('update'); return WrittenRecord.fromRecord({ id, version: 4 }); },
     },
     reader: { listJson: async (_u, object, q) => { calls.push(`list ${object} ${JSON.stringify(q)}`); return '{"data":[]}'; } },
     problems: { send: (e, _req, reply) => { calls.push(`problem ${(e as Error).message}`); reply.status(499).send('problem'); } },

@@ -11,17 +11,16 @@ import type { RecordsService } from './records.service.js';
 export interface HotRouteServices {
   auth: Pick<AuthGuard, 'authenticate'>;
   shares: Pick<LoadSharesGuard, 'attach'>;
-  records: Pick<RecordsService, 'objectOrThrow' | 'getJson' | 'create' | 'update'>;
+  records: Pick<RecordsService, 'objectOrThrow' | 'getJson' | 'createWritten' | 'updateWritten'>;
   reader: Pick<RecordReader, 'listJson'>;
   /** The app's problem+json answer (ProblemFilter.send). */
   problems: { send(error: unknown, request: FastifyRequest, reply: FastifyReply): void };
 }
 
-/** A hot route's answer: JSON text (reads) or a record for Fastify to serialize (writes). */
+/** A hot route's answer: the record or page as JSON text, sent as it is. */
 interface Answer {
   status?: number;
-  json?: string;
-  record?: object;
+  json: string;
   headers?: Record<string, string>;
 }
 
@@ -56,8 +55,7 @@ export function registerHotRoutes(fastify: FastifyInstance, services: () => HotR
       callerOf(s, token).then((user) => hot.run(s, user, request)).then((a) => {
         if (a.headers) reply.headers(a.headers);
         if (a.status) reply.status(a.status);
-        if (a.json !== undefined) reply.type('application/json; charset=utf-8').send(a.json);
-        else reply.send(a.record);
+        reply.type('application/json; charset=utf-8').send(a.json);
       }, (e: unknown) => (hot.onError === 'route' ? done() : s.problems.send(e, request, reply)))
         .catch((e: unknown) => request.log.error({ err: e }, 'hot route failed to answer'));
     }];
@@ -102,16 +100,16 @@ const HOT_ROUTES: Record<string, HotRoute> = {
       const { object } = request.params as Params;
       const key = request.headers['idempotency-key'] as string | undefined;
       checkIdempotencyKey(key);
-      const { record, replayed } = await s.records.create(user, object, request.body, key);
-      return { record, ...createdAnswer(object, record, replayed) };
+      const { written, replayed } = await s.records.createWritten(user, object, request.body, key);
+      return { json: written.json, ...createdAnswer(object, written, replayed) };
     },
   },
   'PATCH /api/records/:object/:id': {
     onError: 'answer',
     async run(s, user, request) {
       const { object, id } = request.params as Params;
-      const record = await s.records.update(user, object, id!, request.body, parseIfMatch(request.headers['if-match'] as string | undefined));
-      return { record, headers: { etag: etagOf(record.version) } };
+      const written = await s.records.updateWritten(user, object, id!, request.body, parseIfMatch(request.headers['if-match'] as string | undefined));
+      return { json: written.json, headers: { etag: etagOf(written.version) } };
     },
   },
 };

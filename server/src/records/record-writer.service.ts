@@ -100,12 +100,12 @@ export class RecordWriter {
     return (await this.insertRow(tx, obj, values, actor, depth)).id;
   }
 
-  /** insert() that also answers the caller's API record, read back in the same statement when it can be. */
-  insertReturning(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, readBack: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
+  /** insert() that also answers the caller's API record as JSON text, read back in the same statement when it can be. */
+  insertReturning(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, readBack: ReadBack): Promise<{ id: string; version: number; record?: string | null }> {
     return this.insertRow(tx, obj, values, actor, undefined, readBack);
   }
 
-  private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number | undefined, readBack?: ReadBack): Promise<{ id: string; record?: Record<string, unknown> | null }> {
+  private async insertRow(tx: Tx, obj: ObjectDef, values: Record<string, unknown>, actor: WriteActor, depth: number | undefined, readBack?: ReadBack): Promise<{ id: string; version: number; record?: string | null }> {
     const moves = await this.stages.check(tx, this.registry.current().set, obj, null, null, values);
     const columns: string[] = ['id', 'owner', 'created_by', 'updated_by'];
     const params: unknown[] = [newRecordId(), values.owner ?? actor.id, actor.id, actor.id];
@@ -127,10 +127,10 @@ export class RecordWriter {
     // every value is bound first; the text is built once per shape (column i is $i+1)
     const sql = this.texts.text(rb ?? obj, `insert|${columns.join(',')}|${event.settled}`, () =>
       `WITH "w" AS (INSERT INTO ${table(obj.name)} (${columns.map((c) => q(c)).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *)${writtenCtesText(event, slots)} ${finalSelect(rb)}`);
-    const [row] = await tx.prepared<{ id: string; record?: Record<string, unknown> | null }>(sql, params);
+    const [row] = await tx.prepared<{ id: string; version: number; record?: string | null }>(sql, params);
     await this.writeManyToMany(tx, obj, row.id, values);
     await this.stages.record(tx, obj.name, row.id, moves, actor.id);
-    return { id: row.id, record: row.record };
+    return { id: row.id, version: row.version, record: row.record };
   }
 
   /**
@@ -145,7 +145,7 @@ export class RecordWriter {
   }
 
   /** Optimistic lock: with `expectedVersion` a stale write is 412, never a lost update. */
-  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown>; readBack?: ReadBack; /** the caller's transaction ends with this write */ last?: boolean } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown>; record?: Record<string, unknown> | null }> {
+  async update(tx: Tx, obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; depth?: number; before?: Record<string, unknown>; readBack?: ReadBack; /** the caller's transaction ends with this write */ last?: boolean } = {}): Promise<{ changes: Record<string, { from: unknown; to: unknown }>; version: number; before: Record<string, unknown>; record?: string | null }> {
     const before = opts.before ?? await lockRow(tx, obj, id);
     if (!before) throw notFound(`No ${obj.name} ${id}`);
     if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
@@ -171,7 +171,7 @@ export class RecordWriter {
     const written = writtenCtes({ object: obj.name, action: 'update', changes, actor: actor.id, trackHistory: obj.trackHistory !== false, depth: opts.depth, settled: this.settled(obj.name, 'update', changes) }, params);
     // the last statement of the caller's transaction goes out with its COMMIT when nothing follows it here
     const last = opts.last && !moves.length && !manyToManyFields(obj).length;
-    const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: Record<string, unknown> | null }>(
+    const [row] = await (last ? tx.preparedAndCommit.bind(tx) : tx.prepared.bind(tx))<{ version: number; record?: string | null }>(
       `WITH "w" AS (UPDATE ${table(obj.name)} SET ${sets.join(', ')} WHERE "id" = $1 RETURNING *)${written} ${finalSelect(this.bindReadBack(obj, opts.readBack, params))}`, params);
     await this.writeManyToMany(tx, obj, id, Object.fromEntries(Object.keys(changes).map((f) => [f, values[f]])), true);
     await this.stages.record(tx, obj.name, id, moves, actor.id);
@@ -187,7 +187,7 @@ export class RecordWriter {
    * or unchanged: the caller then
    * takes the ordinary path, which answers each of those as it always does.
    */
-  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack; /** the caller's update scope, compiled after `paramOffset` parameters (root alias t0) */ scope?: (paramOffset: number) => CompiledWhere } = {}): Promise<{ version: number; record?: Record<string, unknown> | null } | null> {
+  async updateInOneStatement(obj: ObjectDef, id: string, values: Record<string, unknown>, actor: WriteActor, opts: { expectedVersion?: number; readBack?: ReadBack; /** the caller's update scope, compiled after `paramOffset` parameters (root alias t0) */ scope?: (paramOffset: number) => CompiledWhere } = {}): Promise<{ version: number; record?: string | null } | null> {
     const columns = columnsByField(obj);
     const fields = Object.keys(values).filter((f) => columns.has(f));
     if (!fields.length) return null;
@@ -226,11 +226,11 @@ export class RecordWriter {
       return `WITH "old" AS (SELECT t.* FROM ${table(obj.name)} t WHERE ${where.join(' AND ')} FOR UPDATE),
         "w" AS (UPDATE ${table(obj.name)} AS t SET ${sets.join(', ')} FROM "old" WHERE t."id" = "old"."id" AND (${differs.join(' OR ')}) RETURNING t.*),
         "c" AS (SELECT "w"."id", "w"."version", ${changes} AS "changes" FROM "w", "old")${writtenCtesText(event, slots, 'c')}
-       SELECT "c"."version"${readBack ? `, (${readBack.sql}) AS "record"` : ''} FROM "c"`;
+       SELECT "c"."version"${readBack ? `, ${recordText(readBack)}` : ''} FROM "c"`;
     };
     // a scope's compiled text is the caller's own: only unscoped statements are kept by shape
     const sql = scope ? build() : this.texts.text(readBack ?? obj, `update1|${fields.join(',')}|${version !== undefined}|${event.settled}`, build);
-    const [row] = await this.db.prepared<{ version: number; record?: Record<string, unknown> | null }>(sql, params);
+    const [row] = await this.db.prepared<{ version: number; record?: string | null }>(sql, params);
     return row ?? null;
   }
 
@@ -268,5 +268,8 @@ export class RecordWriter {
 
 /** The last SELECT of a write statement: the row's id and version, and its API record when there is a read-back. */
 function finalSelect(readBack: ReturnType<ReadBack> | undefined): string {
-  return readBack ? `SELECT "w"."id", "w"."version", (${readBack.sql}) AS "record" FROM "w"` : 'SELECT "id", "version" FROM "w"';
+  return readBack ? `SELECT "w"."id", "w"."version", ${recordText(readBack)} FROM "w"` : 'SELECT "id", "version" FROM "w"';
 }
+
+/** The read-back record as its JSON text (the driver would parse a json column; the API answers the text: WrittenRecord). */
+const recordText = (readBack: ReturnType<ReadBack>) => `(${readBack.sql})::text AS "record"`;

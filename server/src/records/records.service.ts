@@ -16,6 +16,7 @@ import { oneStatementUpdatable } from './lib/one-statement-update.js';
 import { compileWhere } from '../query/index.js';
 import { isNever } from '../permissions/permission-types.js';
 import type { ReadBack } from './lib/read-back.js';
+import { WrittenRecord } from './lib/written-record.js';
 
 export type ApiRecord = Record<string, unknown> & { id: string; version: number };
 
@@ -46,10 +47,16 @@ export class RecordsService {
   }
 
   async create(user: CurrentUser, object: string, body: unknown, idempotencyKey?: string): Promise<{ record: ApiRecord; replayed: boolean }> {
+    const { written, replayed } = await this.createWritten(user, object, body, idempotencyKey);
+    return { record: written.record, replayed };
+  }
+
+  /** create() answering the record as its write read it back (JSON text, for the hot route to send as is). */
+  async createWritten(user: CurrentUser, object: string, body: unknown, idempotencyKey?: string): Promise<{ written: WrittenRecord; replayed: boolean }> {
     const obj = this.objectOrThrow(object);
     if (idempotencyKey) {
       const stored = await this.replay(user, object, idempotencyKey);
-      if (stored) return { record: stored, replayed: true };
+      if (stored) return { written: WrittenRecord.fromRecord(stored), replayed: true };
     }
     this.permissions.assertCanCreate(user, object, body);
     let values = this.validate(user, object, 'create', body);
@@ -68,24 +75,24 @@ export class RecordsService {
       if (idempotencyKey) await tx.query(`UPDATE core.idempotency_key SET status = 201, response = $3 WHERE user_id = $1 AND key = $2`, [user.id, idempotencyKey, JSON.stringify({ id: written.id })]);
       return written;
     };
-    const written = await (oneStatement ? write(this.db.oneStatement) : this.db.tx(write)).catch(async (e: unknown) => {
+    const row = await (oneStatement ? write(this.db.oneStatement) : this.db.tx(write)).catch(async (e: unknown) => {
       // the same key raced in from another request: answer with what that one created
       if (idempotencyKey && e instanceof ProblemError && e.status === 409) {
         const stored = await this.replay(user, object, idempotencyKey);
-        if (stored) return { id: stored.id, record: stored };
+        if (stored) return WrittenRecord.fromRecord(stored);
       }
       throw e;
     });
-    const record = await this.readBackOrGet(user, object, written);
-    this.hooks?.after('afterCreate', user, object, { record });
-    return { record, replayed: false };
+    const written = row instanceof WrittenRecord ? row : await this.readBackOrGet(user, object, row);
+    if (this.hooks?.has(object, 'afterCreate')) this.hooks.after('afterCreate', user, object, { record: written.record });
+    return { written, replayed: false };
   }
 
   /** The record as read back by the write statement (null: outside the caller's read scope), else a GET. */
-  private async readBackOrGet(user: CurrentUser, object: string, written: { id: string; record?: Record<string, unknown> | null }): Promise<ApiRecord> {
-    if (written.record === undefined) return this.get(user, object, written.id);
+  private async readBackOrGet(user: CurrentUser, object: string, written: { id: string; version: number; record?: string | null }): Promise<WrittenRecord> {
+    if (written.record === undefined) return WrittenRecord.fromRecord(await this.get(user, object, written.id));
     if (written.record === null) throw notFound(`No ${object} ${written.id}`);
-    return written.record as ApiRecord;
+    return WrittenRecord.fromJson(written.record, written.id, written.version);
   }
 
   private async replay(user: CurrentUser, object: string, key: string): Promise<ApiRecord | null> {
@@ -110,6 +117,11 @@ export class RecordsService {
   }
 
   async update(user: CurrentUser, object: string, id: string, body: unknown, ifMatch?: number): Promise<ApiRecord> {
+    return (await this.updateWritten(user, object, id, body, ifMatch)).record;
+  }
+
+  /** update() answering the record as its write read it back (JSON text, for the hot route to send as is). */
+  async updateWritten(user: CurrentUser, object: string, id: string, body: unknown, ifMatch?: number): Promise<WrittenRecord> {
     const obj = this.objectOrThrow(object);
     if (!isUuid(id)) throw notFound(`No ${object} ${id}`);
     const readBack = await this.reader.readBack(user, object);
@@ -126,12 +138,12 @@ export class RecordsService {
       const values = this.validate(user, object, 'update', patch ? { ...(body as object), ...patch } : body, before);
       return this.writer.update(tx, obj, id, values, user, { expectedVersion: ifMatch, before, readBack, last: true });
     });
-    const record = await this.readBackOrGet(user, object, { id, record: written.record });
+    const answer = await this.readBackOrGet(user, object, { id, version: written.version, record: written.record });
     if (Object.keys(written.changes).length) {
-      this.hooks?.after('afterUpdate', user, object, { record, before: written.before, changes: valuesOf(written.changes) });
-      for (const move of stageChanges(obj, written.changes)) this.hooks?.after('stageChanged', user, object, { record, ...move });
+      if (this.hooks?.has(object, 'afterUpdate')) this.hooks.after('afterUpdate', user, object, { record: answer.record, before: written.before, changes: valuesOf(written.changes) });
+      if (this.hooks?.has(object, 'stageChanged')) for (const move of stageChanges(obj, written.changes)) this.hooks.after('stageChanged', user, object, { record: answer.record, ...move });
     }
-    return record;
+    return answer;
   }
 
   /**
@@ -141,7 +153,7 @@ export class RecordsService {
    * else — and any write it declines (missing, stale, locked, unchanged) — returns null for the
    * ordinary path, which answers exactly as before.
    */
-  private async updateInOneStatement(user: CurrentUser, obj: ObjectDef, id: string, body: unknown, ifMatch: number | undefined, readBack: ReadBack): Promise<ApiRecord | null> {
+  private async updateInOneStatement(user: CurrentUser, obj: ObjectDef, id: string, body: unknown, ifMatch: number | undefined, readBack: ReadBack): Promise<WrittenRecord | null> {
     const object = obj.name;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
     if (this.hooks && (['beforeUpdate', 'afterUpdate', 'stageChanged'] as const).some((h) => this.hooks!.has(object, h))) return null;
@@ -157,7 +169,7 @@ export class RecordsService {
     const written = await this.writer.updateInOneStatement(obj, id, checked.values, user, {
       expectedVersion: ifMatch, readBack, scope: ctx && ((paramOffset) => compileWhere({ object, set, ctx, scope, paramOffset })),
     });
-    return written ? this.readBackOrGet(user, object, { id, record: written.record }) : null;
+    return written ? this.readBackOrGet(user, object, { id, version: written.version, record: written.record }) : null;
   }
 
   async remove(user: CurrentUser, object: string, id: string, ifMatch?: number): Promise<void> {
