@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { registerImportUploads } from './import-export/import/register-import-uploads.js';
 import { OpenApiObjects } from './openapi/openapi-objects.service.js';
 import { JsonLogger } from './common/json-logger.js';
+import { lazyChildLogger } from './common/lazy-child-logger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import type { LoomConfig } from './config/config.js';
 import { SpaFallback } from './web-ui/spa-fallback.js';
@@ -28,6 +29,7 @@ export async function createHttpApp(config: LoomConfig): Promise<NestFastifyAppl
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    childLoggerFactory: lazyChildLogger,
     // room for long filter URLs, so a too-deep filter gets a 400 with a path from the parser, not a bare 431
     http: { maxHeaderSize: 64 * 1024 },
     clientErrorHandler: (err: Error & { code?: string }, socket: import('node:net').Socket) => {
