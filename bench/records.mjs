@@ -1,7 +1,7 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
 // BENCH_AGAINST=server/dist-b: the baseline is that other build of the API instead (same database and JWT
 // secret, no floor): an A/B of two builds, e.g. `git stash; npm run build -w server; cp -r server/dist server/dist-b; git stash pop`.
-// After a 2 s warm-up turn each, raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// After a warm-up turn each (BENCH_WARMUP, default 5s), raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { seededPrelude } from './lib/wrk-seed.mjs';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DURATION = process.env.BENCH_DURATION ?? '5s';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = process.env.BENCH_WARMUP ?? '5s';
 const here = dirname(fileURLToPath(import.meta.url));
 const CASES = process.env.BENCH_CASES?.split(','); // e.g. get,update: only these
 const AGAINST = process.env.BENCH_AGAINST;
@@ -118,8 +119,9 @@ try {
     const write = !AGAINST && (name === 'create' || name === 'update');
     const baselinePath = AGAINST ? c.api : c.raw;
     const runs = [];
-    // a warm-up turn each, not counted: the JIT compiles the hot paths in the first seconds
-    for (const [url, pid] of [[`http://127.0.0.1:${rawPort}${baselinePath}`, raw.pid], ...(write ? [[`http://127.0.0.1:${floorPort}${c.raw}`, floor.pid]] : []), [`${apiUrl}${c.api}`, api.pid]]) await rps(url, lua, pid, '2s');
+    // a warm-up turn each, not counted: the JIT compiles the hot paths in the first seconds (after 2 s the
+    // API's first counted turn was still its slowest in most runs; a server runs for hours)
+    for (const [url, pid] of [[`http://127.0.0.1:${rawPort}${baselinePath}`, raw.pid], ...(write ? [[`http://127.0.0.1:${floorPort}${c.raw}`, floor.pid]] : []), [`${apiUrl}${c.api}`, api.pid]]) await rps(url, lua, pid, WARMUP);
     for (let i = 0; i < ROUNDS; i++) {
       const r = await rps(`http://127.0.0.1:${rawPort}${baselinePath}`, lua, raw.pid);
       const f = write ? await rps(`http://127.0.0.1:${floorPort}${c.raw}`, lua, floor.pid) : undefined;
