@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import pg, { type Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { mapPgError } from './map-pg-error.js';
+import { PreparedQuery, submit, TextRowsQuery } from './prepared-query.js';
 
 /** A query runner bound to one open transaction. */
 export interface Tx {
@@ -14,69 +14,6 @@ export interface Tx {
    * if the statement fails, PostgreSQL turns that COMMIT into a rollback. Nothing may follow it.
    */
   preparedAndCommit<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
-}
-
-/** A prepared statement's query config but its values. */
-interface Statement { name: string; text: string }
-
-const statements = new Map<string, Statement>();
-/** The prepared statement named from its text (remembered: the hot paths send the same few texts). */
-function statementFor(sql: string): Statement {
-  let s = statements.get(sql);
-  if (s === undefined) {
-    s = { name: 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20), text: sql };
-    if (statements.size >= 10_000) statements.clear();
-    statements.set(sql, s);
-  }
-  return s;
-}
-
-/** What PreparedQuery sets on the driver's query (pg/lib/query.js). */
-interface QueryConfigFields { name?: string; values?: unknown[]; callback?: (err: Error | null, result: { rows: unknown[] }) => void }
-
-/**
- * A prepared statement as the driver's own query object: a config object would be copied property
- * by property first (pg's cloneQueryConfig, ~2% of a write's CPU: bench/records.mjs); a query object is
- * taken as it is.
- */
-class PreparedQuery extends pg.Query {
-  constructor(sql: string, values: unknown[]) {
-    super(sql); // a text config: nothing to copy
-    const s = statementFor(sql);
-    const q = this as unknown as QueryConfigFields;
-    q.name = s.name;
-    q.values = values;
-  }
-}
-
-/** The driver's query internals a TextRowsQuery reads (pg/lib/query.js). */
-interface QueryInternals { _accumulateRows: boolean; _canceledDueToError: unknown; _result: { rows: unknown[] } }
-
-/**
- * A query whose rows are the text the driver read off the wire, unparsed: pg would set up field
- * parsers from every execution's row description (Result.addFields) and call one per value.
- */
-class TextRowsQuery extends PreparedQuery {
-  handleRowDescription(): void {
-    (this as unknown as QueryInternals)._accumulateRows = true;
-  }
-
-  handleDataRow(message: { fields: (string | null)[] }): void {
-    const q = this as unknown as QueryInternals;
-    if (q._canceledDueToError) return;
-    // a packed copy: the wire's array is holey (new Array(n)), slower for the encoders to read
-    const row: (string | null)[] = [];
-    for (let i = 0; i < message.fields.length; i++) row.push(message.fields[i]!);
-    q._result.rows.push(row);
-  }
-}
-
-/** A query object sent on one connection, as a promise of its result (the driver returns the object itself). */
-function submit(conn: PoolClient, query: PreparedQuery): Promise<{ rows: any[] }> {
-  return new Promise((resolve, reject) => {
-    (query as unknown as QueryConfigFields).callback = (err, result) => (err ? reject(err) : resolve(result));
-    conn.query(query as never);
-  });
 }
 
 /**
