@@ -1,7 +1,7 @@
 // Records API vs a raw baseline (bench/raw-records-server.mjs) on a 1M-row object, wrk -c32, same run.
 // BENCH_AGAINST=server/dist-b: the baseline is that other build of the API instead (same database and JWT
 // secret, no floor): an A/B of two builds, e.g. `git stash; npm run build -w server; cp -r server/dist server/dist-b; git stash pop`.
-// After a warm-up turn each (BENCH_WARMUP, default 5s), raw and API take turns (BENCH_ROUNDS, default 5: on a small VM the raw baseline alone moves 20–35% between turns, of BENCH_DURATION each); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
+// After a warm-up turn each (BENCH_WARMUP, default 5s), raw and API take turns (BENCH_ROUNDS, default 9, of BENCH_DURATION, default 3s: on a small VM the raw baseline alone moves 20–35% between turns, so many short turns give a steadier median than a few long ones); prints the medians of req/s and CPU per request for list (50, filtered + sorted), get, create and update, and the ratios API/raw.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,8 @@ import { freePort, startTestServer } from '../scripts/test-server.mjs';
 import { seededPrelude } from './lib/wrk-seed.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const DURATION = process.env.BENCH_DURATION ?? '5s';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const DURATION = process.env.BENCH_DURATION ?? '3s';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const WARMUP = process.env.BENCH_WARMUP ?? '5s';
 const here = dirname(fileURLToPath(import.meta.url));
 const CASES = process.env.BENCH_CASES?.split(','); // e.g. get,update: only these

@@ -25,18 +25,14 @@ interface RowDescription { fields: unknown[] }
 
 /** The driver's connection, as a query's prepare() writes to it (pg/lib/connection.js). */
 interface Connection {
-  parse(config: { text: string; name?: string; types?: unknown }): void;
   bind(config: { portal?: string; statement?: string; values?: unknown[]; binary?: boolean; valueMapper?: unknown }): void;
   sync(): void;
-  submittedNamedStatements: Record<string, string>;
 }
 
 /** The driver's query internals PreparedQuery sets or calls (pg/lib/query.js). */
 interface QueryInternals {
   name?: string;
-  text: string;
   values?: unknown[];
-  types?: unknown;
   portal?: string;
   binary?: boolean;
   rows?: number;
