@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/database/db.js';
+import { endPools } from '../support/pg.js';
 import { ProblemError } from '../../src/common/problem.js';
 // @ts-expect-error plain ESM helper shared with the e2e server starter
 import { createTestDatabase } from '../../../scripts/test-server.mjs';
@@ -21,13 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // pool.end() resolves before its connections have closed: wait for them, or the drop below terminates them mid-close
-  await Promise.all(pools.map((pool) => new Promise<void>((resolve) => {
-    let open = pool.totalCount;
-    if (open === 0) return void pool.end().then(() => resolve());
-    pool.on('remove', () => { if (--open === 0) resolve(); });
-    void pool.end();
-  })));
+  await endPools(pools);
   await database.drop();
 });
 

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/database/db.js';
+import { endPools, sql } from '../support/pg.js';
 // @ts-expect-error plain ESM helper shared with the e2e server starter
 import { createTestDatabase } from '../../../scripts/test-server.mjs';
 
@@ -14,20 +15,12 @@ const pools: pg.Pool[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const setup = new pg.Client({ connectionString: database.url });
-  await setup.connect();
-  await setup.query(`CREATE TABLE thing (id int PRIMARY KEY, name text, amount numeric(12,2), at timestamptz, extra jsonb, tags text[])`);
-  await setup.query(`INSERT INTO thing VALUES (1, 'one', 1.50, '2026-12-01T08:00:00Z', '{"a":1}', '{x,y}'), (2, NULL, NULL, NULL, NULL, NULL), (3, 'three', 3, NULL, NULL, NULL)`);
-  await setup.end();
+  await sql(database.url, `CREATE TABLE thing (id int PRIMARY KEY, name text, amount numeric(12,2), at timestamptz, extra jsonb, tags text[]);
+    INSERT INTO thing VALUES (1, 'one', 1.50, '2026-12-01T08:00:00Z', '{"a":1}', '{x,y}'), (2, NULL, NULL, NULL, NULL, NULL), (3, 'three', 3, NULL, NULL, NULL)`);
 });
 
 afterAll(async () => {
-  await Promise.all(pools.map((pool) => new Promise<void>((resolve) => {
-    let open = pool.totalCount;
-    if (open === 0) return void pool.end().then(() => resolve());
-    pool.on('remove', () => { if (--open === 0) resolve(); });
-    void pool.end();
-  })));
+  await endPools(pools);
   await database.drop();
 });
 
