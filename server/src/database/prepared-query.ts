@@ -37,7 +37,6 @@ interface QueryInternals {
   binary?: boolean;
   rows?: number;
   callback?: (err: Error | null, result: { rows: unknown[] }) => void;
-  hasBeenParsed(connection: Connection): boolean;
   handleError(err: unknown, connection: Connection): void;
   _getRows(connection: Connection, rows?: number): void;
   _accumulateRows: boolean;
@@ -73,8 +72,9 @@ export class PreparedQuery extends pg.Query {
   /** pg's prepare() (Parse once per connection, Bind, Describe, Execute, Sync), without the Describe once the statement's rows are known. */
   prepare(connection: Connection): void {
     const q = this as unknown as QueryInternals;
-    const known = q.name !== undefined && q.rows === undefined ? described.get(connection)?.get(q.name) : undefined;
-    if (!known || !q.hasBeenParsed(connection)) {
+    // known only once this connection has described (so parsed) the statement; a paged query (rows) runs as pg's
+    const known = q.rows === undefined ? described.get(connection)?.get(q.name!) : undefined;
+    if (!known) {
       this.describing = connection;
       (pg.Query.prototype as unknown as { prepare(c: Connection): void }).prepare.call(this, connection);
       return;
